@@ -1,0 +1,104 @@
+package org.commercemesh.platform.error;
+
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import org.jboss.logging.Logger;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
+
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.vertx.pgclient.PgException;
+
+/**
+ * The one place where exceptions become gRPC statuses (design §5). {@link ServiceException}s
+ * map to their code with {@code google.rpc} details; statuses raised by downstream calls pass
+ * through unchanged; a unique-constraint race that a service's own checks missed becomes
+ * ALREADY_EXISTS. Anything else is a bug: INTERNAL with an incident id that is also logged,
+ * never the exception's text.
+ */
+public final class ErrorMapper {
+
+    /** ErrorInfo domain of every reason this mesh issues. */
+    public static final String ERROR_DOMAIN = "commercemesh.org";
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private ErrorMapper() {
+    }
+
+    public static StatusRuntimeException toStatusException(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof StatusRuntimeException statusRuntime) {
+            return statusRuntime;
+        }
+        if (cause instanceof StatusException status) {
+            return new StatusRuntimeException(status.getStatus(), status.getTrailers());
+        }
+        if (cause instanceof ServiceException service) {
+            return fromServiceException(service);
+        }
+        PgException unique = uniqueViolation(cause);
+        if (unique != null) {
+            return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                    .setCode(Code.ALREADY_EXISTS_VALUE)
+                    .setMessage("already exists (" + unique.getConstraint() + ")")
+                    .build());
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(cause, "unexpected failure, incident %s", incident);
+        return Status.INTERNAL.withDescription("internal error, incident " + incident).asRuntimeException();
+    }
+
+    private static StatusRuntimeException fromServiceException(ServiceException exception) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
+                .setCode(exception.code().value())
+                .setMessage(exception.getMessage());
+        if (exception instanceof InvalidArgumentException invalid) {
+            BadRequest.Builder badRequest = BadRequest.newBuilder();
+            invalid.violations().forEach(violation -> badRequest.addFieldViolations(
+                    BadRequest.FieldViolation.newBuilder()
+                            .setField(violation.field())
+                            .setDescription(violation.description())));
+            status.addDetails(Any.pack(badRequest.build()));
+        } else if (exception instanceof FailedPreconditionException precondition) {
+            status.addDetails(Any.pack(ErrorInfo.newBuilder()
+                    .setReason(precondition.reason())
+                    .setDomain(ERROR_DOMAIN)
+                    .putAllMetadata(precondition.metadata())
+                    .build()));
+        } else if (exception instanceof ThrottledException throttled) {
+            status.addDetails(Any.pack(RetryInfo.newBuilder()
+                    .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                            .setSeconds(throttled.retryAfter().getSeconds())
+                            .setNanos(throttled.retryAfter().getNano()))
+                    .build()));
+        }
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static PgException uniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return pg;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+package org.commercemesh.platform.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Publishes pending outbox rows to Kafka in {@code seq} order and marks them sent, at least once:
+ * a crash between the broker's acknowledgement and the commit re-sends the batch, which
+ * consumers absorb through {@code ProcessedEvents}.
+ *
+ * <p>A transaction-scoped advisory lock lets one replica relay at a time, so the per-aggregate
+ * order that {@code seq} gives survives several replicas of a service.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String RELAY_LOCK = "select pg_try_advisory_xact_lock(hashtext('commerce.outbox.relay'))";
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final String source;
+    private final int batchSize;
+
+    public OutboxRelay(@Channel("domain-events") MutinyEmitter<byte[]> emitter,
+            @ConfigProperty(name = "quarkus.application.name") String source,
+            @ConfigProperty(name = "commerce.outbox.batch-size", defaultValue = "200") int batchSize) {
+        this.emitter = emitter;
+        this.source = source;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${commerce.outbox.relay-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relayOnSchedule() {
+        return relayPending()
+                .onFailure().invoke(failure -> LOG.warnf("outbox relay failed, retrying next run: %s", failure.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Publishes one batch of pending events; returns how many were sent (0 when another replica holds the lock). */
+    public Uni<Integer> relayPending() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(RELAY_LOCK, Boolean.class).getSingleResult())
+                .chain(locked -> Boolean.TRUE.equals(locked) ? publishBatch() : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishBatch() {
+        return OutboxEvent.<OutboxEvent>find("sentAt is null order by seq")
+                .range(0, batchSize - 1)
+                .list()
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publish(rows));
+    }
+
+    private Uni<Integer> publish(List<OutboxEvent> rows) {
+        // Acknowledgements complete on Kafka's threads; the session must be used on its own context again.
+        Executor sessionContext = callerContext();
+        List<Uni<Void>> sends = rows.stream().map(this::send).toList();
+        return Uni.join().all(sends).andFailFast()
+                .emitOn(sessionContext)
+                .chain(acknowledged -> OutboxEvent.update("sentAt = ?1 where seq in ?2",
+                        Instant.now(), rows.stream().map(row -> row.seq).toList()))
+                .replaceWith(rows.size());
+    }
+
+    private Uni<Void> send(OutboxEvent row) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.aggregateId)
+                .withHeaders(CloudEventHeaders.of(row, source))
+                .build();
+        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata));
+    }
+
+    private static Executor callerContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Infrastructure.getDefaultExecutor() : task -> context.runOnContext(ignored -> task.run());
+    }
+}

@@ -1,0 +1,51 @@
+package org.commercemesh.platform.outbox;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.platform.id.Ids;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.google.protobuf.Message;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Appends a domain event to the outbox inside the caller's Hibernate Reactive transaction, so
+ * the event exists exactly when the state change it announces was committed. The relay
+ * publishes it afterwards.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final String topic;
+
+    public OutboxWriter(@ConfigProperty(name = "commerce.events.topic") String topic) {
+        this.topic = topic;
+    }
+
+    /**
+     * Records {@code event} about the aggregate {@code aggregateId} (the Kafka key, so events of
+     * one aggregate stay in order). Fails when called outside a transaction: an event written
+     * on its own could announce a change that never happened.
+     */
+    public Uni<OutboxEvent> append(String aggregateId, Message event) {
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "outbox events must be appended inside the transaction of the change they announce"))
+                .chain(transaction -> {
+                    OutboxEvent row = new OutboxEvent();
+                    row.eventId = Ids.newId();
+                    row.topic = topic;
+                    row.aggregateId = aggregateId;
+                    row.eventType = event.getDescriptorForType().getFullName();
+                    row.payload = event.toByteArray();
+                    // PostgreSQL keeps microseconds; the header and the row must agree.
+                    row.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return row.<OutboxEvent>persist();
+                });
+    }
+}

@@ -1,0 +1,73 @@
+package org.commercemesh.platform.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import org.commercemesh.testing.grpc.GrpcErrors;
+import org.junit.jupiter.api.Test;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+class ErrorMapperTest {
+
+    @Test
+    void givenViolationsCollected_whenMapped_thenEveryViolationIsInTheBadRequest() {
+        Violations violations = new Violations()
+                .requireText("email", "", 3, 254)
+                .range("page_size", 500, 0, 100)
+                .requireUuid("user_id", "not-a-uuid")
+                .optionalText("label", "", 50);
+
+        StatusRuntimeException status = ErrorMapper.toStatusException(new InvalidArgumentException(violations.list()));
+
+        assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(GrpcErrors.violatedFields(status)).containsExactly("email", "page_size", "user_id");
+        assertThat(GrpcErrors.badRequest(status).orElseThrow().getFieldViolations(1).getDescription())
+                .isEqualTo("must be between 0 and 100");
+    }
+
+    @Test
+    void givenAPreconditionWithMetadata_whenMapped_thenErrorInfoCarriesReasonDomainAndMetadata() {
+        StatusRuntimeException status = ErrorMapper.toStatusException(new FailedPreconditionException(
+                "OUT_OF_STOCK", "not enough stock", Map.of("product_id", "p-1")));
+
+        assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(GrpcErrors.reason(status)).contains("OUT_OF_STOCK");
+    }
+
+    @Test
+    void givenThrottling_whenMapped_thenResourceExhaustedWithRetryDelay() {
+        StatusRuntimeException status = ErrorMapper.toStatusException(
+                new ThrottledException("too many attempts", Duration.ofSeconds(90)));
+
+        assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        assertThat(GrpcErrors.retryInfo(status).orElseThrow().getRetryDelay().getSeconds()).isEqualTo(90);
+    }
+
+    @Test
+    void givenAWrappedServiceException_whenMapped_thenTheWrapperIsSeenThrough() {
+        StatusRuntimeException status = ErrorMapper.toStatusException(
+                new CompletionException(new NotFoundException("order", "42")));
+
+        assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(status.getStatus().getDescription()).isEqualTo("order 42 not found");
+    }
+
+    @Test
+    void givenADownstreamStatus_whenMapped_thenItPassesThroughUnchanged() {
+        StatusRuntimeException downstream = Status.UNAVAILABLE.withDescription("catalog-svc down").asRuntimeException();
+
+        assertThat(ErrorMapper.toStatusException(downstream)).isSameAs(downstream);
+    }
+
+    @Test
+    void givenNoViolations_whenAnInvalidArgumentIsBuilt_thenItIsRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new InvalidArgumentException(List.of()));
+    }
+}
