@@ -15,6 +15,9 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -45,6 +48,16 @@ public final class ErrorMapper {
         }
         if (cause instanceof ServiceException service) {
             return fromServiceException(service);
+        }
+        if (cause instanceof AuthenticationFailedException) {
+            LOG.debugf(cause, "access token rejected");
+            return Status.UNAUTHENTICATED.withDescription("the access token was rejected").asRuntimeException();
+        }
+        if (cause instanceof UnauthorizedException) {
+            return Status.UNAUTHENTICATED.withDescription("a valid access token is required").asRuntimeException();
+        }
+        if (cause instanceof ForbiddenException) {
+            return Status.PERMISSION_DENIED.withDescription("your role does not allow this").asRuntimeException();
         }
         PgException unique = uniqueViolation(cause);
         if (unique != null) {

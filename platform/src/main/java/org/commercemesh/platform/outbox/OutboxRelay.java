@@ -46,7 +46,8 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(every = "${commerce.outbox.relay-interval:1s}",
+    // The first run waits for Reactive Messaging to finish wiring the emitter at start-up.
+    @Scheduled(every = "${commerce.outbox.relay-interval:1s}", delayed = "${commerce.outbox.relay-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayOnSchedule() {
         return relayPending()

@@ -1,0 +1,39 @@
+package org.commercemesh.platform.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.platform.error.UnauthenticatedException;
+import org.commercemesh.platform.id.Ids;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Who is calling: always taken from the verified access token, never from a request field.
+ * The identity is resolved lazily and without blocking, so it comes as a {@code Uni} that
+ * endpoints chain their work onto.
+ */
+@ApplicationScoped
+public class Caller {
+
+    private final CurrentIdentityAssociation identities;
+
+    public Caller(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
+
+    /** The authenticated caller; UNAUTHENTICATED for an anonymous call. */
+    public Uni<AuthenticatedCaller> current() {
+        return identities.getDeferredIdentity().map(identity -> {
+            if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+                throw new UnauthenticatedException("a valid access token is required");
+            }
+            var userId = Ids.parseOrNull(token.getSubject());
+            if (userId == null) {
+                throw new UnauthenticatedException("the access token names no user");
+            }
+            return new AuthenticatedCaller(userId, identity.hasRole(Roles.ADMIN), token);
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package org.commercemesh.user.account;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.commercemesh.platform.auth.Caller;
+import org.commercemesh.platform.auth.Roles;
+import org.commercemesh.platform.error.Violations;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.user.auth.AccessTokens;
+import org.commercemesh.user.auth.CredentialService;
+import org.commercemesh.user.v1.ChangePasswordRequest;
+import org.commercemesh.user.v1.ChangePasswordResponse;
+import org.commercemesh.user.v1.DeleteMeRequest;
+import org.commercemesh.user.v1.DeleteMeResponse;
+import org.commercemesh.user.v1.GetMeRequest;
+import org.commercemesh.user.v1.GetMeResponse;
+import org.commercemesh.user.v1.GetUserRequest;
+import org.commercemesh.user.v1.GetUserResponse;
+import org.commercemesh.user.v1.ListUsersRequest;
+import org.commercemesh.user.v1.ListUsersResponse;
+import org.commercemesh.user.v1.UpdateMeRequest;
+import org.commercemesh.user.v1.UpdateMeResponse;
+import org.commercemesh.user.v1.UserService;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** commerce.user.v1.UserService: the caller's own account, and admin views of all accounts. */
+@GrpcService
+public class UserGrpcService implements UserService {
+
+    private final AccountService accounts;
+    private final CredentialService credentials;
+    private final Caller caller;
+
+    public UserGrpcService(AccountService accounts, CredentialService credentials, Caller caller) {
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.caller = caller;
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<GetMeResponse> getMe(GetMeRequest request) {
+        return caller.current().chain(me -> accounts.get(me.userId()))
+                .map(account -> GetMeResponse.newBuilder().setUser(UserMapper.toProto(account)).build());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<UpdateMeResponse> updateMe(UpdateMeRequest request) {
+        return caller.current().chain(me -> accounts.update(me.userId(), request))
+                .map(account -> UpdateMeResponse.newBuilder().setUser(UserMapper.toProto(account)).build());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<ChangePasswordResponse> changePassword(ChangePasswordRequest request) {
+        return caller.current().chain(me -> credentials.changePassword(me.userId(),
+                        me.claim(AccessTokens.SESSION_CLAIM).map(Ids::parseOrNull).orElse(null), request))
+                .replaceWith(ChangePasswordResponse.getDefaultInstance());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<DeleteMeResponse> deleteMe(DeleteMeRequest request) {
+        return caller.current().chain(me -> {
+            new Violations().check(!request.getPassword().isEmpty(), "password", "is required").throwIfAny();
+            return accounts.delete(me.userId(), request.getPassword());
+        }).replaceWith(DeleteMeResponse.getDefaultInstance());
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<GetUserResponse> getUser(GetUserRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            new Violations().requireUuid("user_id", request.getUserId()).throwIfAny();
+            return accounts.get(UUID.fromString(request.getUserId()));
+        }).map(account -> GetUserResponse.newBuilder().setUser(UserMapper.toProto(account)).build());
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<ListUsersResponse> listUsers(ListUsersRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            Violations violations = new Violations();
+            PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 2, violations);
+            violations.optionalText("email_prefix", request.getEmailPrefix(), 254);
+            violations.throwIfAny();
+            return accounts.list(page, request.getEmailPrefix())
+                    .map(fetched -> toResponse(page, fetched));
+        });
+    }
+
+    private static ListUsersResponse toResponse(PageRequest page, List<UserAccount> fetched) {
+        List<UserAccount> served = page.pageOf(fetched);
+        ListUsersResponse.Builder response = ListUsersResponse.newBuilder();
+        served.forEach(account -> response.addUsers(UserMapper.toProto(account)));
+        if (page.hasMore(fetched)) {
+            UserAccount last = served.get(served.size() - 1);
+            response.setNextPageToken(PageRequest.tokenAfter(last.createdAt.toString(), last.id.toString()));
+        }
+        return response.build();
+    }
+}

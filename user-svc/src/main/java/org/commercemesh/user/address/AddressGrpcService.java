@@ -1,0 +1,106 @@
+package org.commercemesh.user.address;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.commercemesh.platform.auth.Caller;
+import org.commercemesh.platform.auth.Roles;
+import org.commercemesh.platform.error.Violations;
+import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.user.v1.AddressService;
+import org.commercemesh.user.v1.CreateAddressRequest;
+import org.commercemesh.user.v1.CreateAddressResponse;
+import org.commercemesh.user.v1.DeleteAddressRequest;
+import org.commercemesh.user.v1.DeleteAddressResponse;
+import org.commercemesh.user.v1.GetAddressRequest;
+import org.commercemesh.user.v1.GetAddressResponse;
+import org.commercemesh.user.v1.ListAddressesRequest;
+import org.commercemesh.user.v1.ListAddressesResponse;
+import org.commercemesh.user.v1.SetDefaultAddressRequest;
+import org.commercemesh.user.v1.SetDefaultAddressResponse;
+import org.commercemesh.user.v1.UpdateAddressRequest;
+import org.commercemesh.user.v1.UpdateAddressResponse;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** commerce.user.v1.AddressService: the caller's own addresses only. */
+@GrpcService
+@RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+public class AddressGrpcService implements AddressService {
+
+    private final AddressBook addresses;
+    private final Caller caller;
+
+    public AddressGrpcService(AddressBook addresses, Caller caller) {
+        this.addresses = addresses;
+        this.caller = caller;
+    }
+
+    @Override
+    public Uni<CreateAddressResponse> createAddress(CreateAddressRequest request) {
+        return caller.current().chain(me -> addresses.create(me.userId(), request.getAddress()))
+                .map(entity -> CreateAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());
+    }
+
+    @Override
+    public Uni<GetAddressResponse> getAddress(GetAddressRequest request) {
+        return caller.current().chain(me -> addresses.get(me.userId(), addressId(request.getAddressId())))
+                .map(entity -> GetAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());
+    }
+
+    @Override
+    public Uni<ListAddressesResponse> listAddresses(ListAddressesRequest request) {
+        return caller.current().chain(me -> {
+            Violations violations = new Violations();
+            PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 1, violations);
+            violations.throwIfAny();
+            int offset = page.isFirstPage() ? 0 : offset(page);
+            return addresses.list(me.userId(), offset, page.size() + 1)
+                    .map(fetched -> toResponse(page, offset, fetched));
+        });
+    }
+
+    @Override
+    public Uni<UpdateAddressResponse> updateAddress(UpdateAddressRequest request) {
+        return caller.current().chain(me -> addresses.update(me.userId(), request))
+                .map(entity -> UpdateAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());
+    }
+
+    @Override
+    public Uni<DeleteAddressResponse> deleteAddress(DeleteAddressRequest request) {
+        return caller.current().chain(me -> addresses.delete(me.userId(), addressId(request.getAddressId())))
+                .replaceWith(DeleteAddressResponse.getDefaultInstance());
+    }
+
+    @Override
+    public Uni<SetDefaultAddressResponse> setDefaultAddress(SetDefaultAddressRequest request) {
+        return caller.current().chain(me -> addresses.setDefault(me.userId(), addressId(request.getAddressId())))
+                .map(entity -> SetDefaultAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());
+    }
+
+    private static UUID addressId(String value) {
+        new Violations().requireUuid("address_id", value).throwIfAny();
+        return UUID.fromString(value);
+    }
+
+    private static int offset(PageRequest page) {
+        try {
+            return Math.max(0, Integer.parseInt(page.cursor().get(0)));
+        } catch (NumberFormatException forged) {
+            throw org.commercemesh.platform.error.InvalidArgumentException.of("page_token", "is not a token this list issued");
+        }
+    }
+
+    private static ListAddressesResponse toResponse(PageRequest page, int offset, List<UserAddress> fetched) {
+        List<UserAddress> served = page.pageOf(fetched);
+        ListAddressesResponse.Builder response = ListAddressesResponse.newBuilder();
+        served.forEach(entity -> response.addAddresses(AddressMapper.toProto(entity)));
+        if (page.hasMore(fetched)) {
+            response.setNextPageToken(PageRequest.tokenAfter(String.valueOf(offset + served.size())));
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,144 @@
+package org.commercemesh.user.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.commercemesh.platform.error.UnauthenticatedException;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.time.ProtoTime;
+import org.commercemesh.user.account.UserAccount;
+import org.commercemesh.user.account.UserMapper;
+import org.commercemesh.user.account.UserRepository;
+import org.commercemesh.user.v1.Session;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sessions: an access token plus an opaque, single-use refresh token. Each login starts a token
+ * family; RefreshToken rotates within it. A rotated token presented again means it leaked, so
+ * the whole family is revoked (and stays revoked: that outcome is committed before the caller
+ * is refused).
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String INVALID = "refresh token is invalid, expired or revoked";
+
+    private final AccessTokens accessTokens;
+    private final UserRepository users;
+    private final Duration refreshTtl;
+
+    public SessionService(AccessTokens accessTokens, UserRepository users,
+            @ConfigProperty(name = "commerce.auth.refresh-token-ttl") Duration refreshTtl) {
+        this.accessTokens = accessTokens;
+        this.users = users;
+        this.refreshTtl = refreshTtl;
+    }
+
+    /** Starts a new session (token family) for the account; call inside a transaction. */
+    public Uni<Session> open(UserAccount account, Instant now) {
+        return issue(account, Ids.newId(), now);
+    }
+
+    public Uni<Session> rotate(String presentedToken) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> findForUpdate(presentedToken)
+                        .chain(token -> rotateOrRevoke(token, now)))
+                .onItem().ifNull().failWith(() -> new UnauthenticatedException(INVALID));
+    }
+
+    /** Ends the session the refresh token belongs to: its whole family is revoked. */
+    public Uni<Void> logout(String presentedToken) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> findForUpdate(presentedToken)
+                .onItem().ifNull().failWith(() -> new UnauthenticatedException(INVALID))
+                .chain(token -> revokeFamily(token.familyId, now)))
+                .replaceWithVoid();
+    }
+
+    /** Revokes every live session of the user except {@code keepFamily} (null keeps none); call inside a transaction. */
+    public Uni<Integer> revokeAll(UUID userId, UUID keepFamily, Instant now) {
+        return keepFamily == null
+                ? RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", now, userId)
+                : RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null and familyId <> ?3",
+                        now, userId, keepFamily);
+    }
+
+    /** Null when the token must be refused; the family revocation (on reuse) still commits. */
+    private Uni<Session> rotateOrRevoke(RefreshToken token, Instant now) {
+        if (token == null || token.revokedAt != null || !token.expiresAt.isAfter(now)) {
+            return Uni.createFrom().nullItem();
+        }
+        if (token.rotatedAt != null) {
+            return revokeFamily(token.familyId, now).replaceWith((Session) null);
+        }
+        return users.findLive(token.userId).chain(account -> {
+            if (account == null) {
+                return revokeFamily(token.familyId, now).replaceWith((Session) null);
+            }
+            token.rotatedAt = now;
+            return issue(account, token.familyId, now);
+        });
+    }
+
+    private Uni<Session> issue(UserAccount account, UUID familyId, Instant now) {
+        String opaque = newOpaqueToken();
+        RefreshToken refresh = new RefreshToken();
+        refresh.id = Ids.newId();
+        refresh.userId = account.id;
+        refresh.familyId = familyId;
+        refresh.tokenHash = hash(opaque);
+        refresh.issuedAt = now;
+        refresh.expiresAt = now.plus(refreshTtl);
+        AccessTokens.Issued access = accessTokens.issue(account, familyId, now);
+        return refresh.persist().map(saved -> Session.newBuilder()
+                .setAccessToken(access.token())
+                .setAccessTokenExpireTime(ProtoTime.toProto(access.expiresAt()))
+                .setRefreshToken(opaque)
+                .setRefreshTokenExpireTime(ProtoTime.toProto(refresh.expiresAt))
+                .setTokenType("Bearer")
+                .setUser(UserMapper.toProto(account))
+                .build());
+    }
+
+    private Uni<RefreshToken> findForUpdate(String presentedToken) {
+        if (presentedToken == null || presentedToken.isBlank()) {
+            return Uni.createFrom().failure(new UnauthenticatedException(INVALID));
+        }
+        return RefreshToken.<RefreshToken>find("tokenHash", hash(presentedToken))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    private static Uni<Integer> revokeFamily(UUID familyId, Instant now) {
+        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
+    }
+
+    private static String newOpaqueToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}
