@@ -1,5 +1,8 @@
 package org.commercemesh.platform.auth;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.platform.error.UnauthenticatedException;
@@ -25,15 +28,26 @@ public class Caller {
 
     /** The authenticated caller; UNAUTHENTICATED for an anonymous call. */
     public Uni<AuthenticatedCaller> current() {
+        return optional().map(caller -> caller.orElseThrow(
+                () -> new UnauthenticatedException("a valid access token is required")));
+    }
+
+    /** The caller when the call carries a valid access token, empty for an anonymous call (public reads). */
+    public Uni<Optional<AuthenticatedCaller>> optional() {
         return identities.getDeferredIdentity().map(identity -> {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-                throw new UnauthenticatedException("a valid access token is required");
+                return Optional.empty();
             }
-            var userId = Ids.parseOrNull(token.getSubject());
+            UUID userId = Ids.parseOrNull(token.getSubject());
             if (userId == null) {
                 throw new UnauthenticatedException("the access token names no user");
             }
-            return new AuthenticatedCaller(userId, identity.hasRole(Roles.ADMIN), token);
+            return Optional.of(new AuthenticatedCaller(userId, identity.hasRole(Roles.ADMIN), token));
         });
+    }
+
+    /** Whether the caller is an admin; false for anonymous calls. */
+    public Uni<Boolean> isAdmin() {
+        return optional().map(caller -> caller.map(AuthenticatedCaller::isAdmin).orElse(false));
     }
 }

@@ -57,6 +57,19 @@ public record PageRequest(int size, List<String> cursor) {
         return id;
     }
 
+    /** Cursor value {@code index} as a non-negative offset; INVALID_ARGUMENT when the token was forged. */
+    public int intAt(int index) {
+        try {
+            int value = Integer.parseInt(cursor.get(index));
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException forged) {
+            // reported below
+        }
+        throw InvalidArgumentException.of("page_token", "is not a token this list issued");
+    }
+
     public boolean isFirstPage() {
         return cursor.isEmpty();
     }

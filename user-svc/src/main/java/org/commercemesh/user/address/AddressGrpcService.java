@@ -57,7 +57,7 @@ public class AddressGrpcService implements AddressService {
             Violations violations = new Violations();
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 1, violations);
             violations.throwIfAny();
-            int offset = page.isFirstPage() ? 0 : offset(page);
+            int offset = page.isFirstPage() ? 0 : page.intAt(0);
             return addresses.list(me.userId(), offset, page.size() + 1)
                     .map(fetched -> toResponse(page, offset, fetched));
         });
@@ -84,14 +84,6 @@ public class AddressGrpcService implements AddressService {
     private static UUID addressId(String value) {
         new Violations().requireUuid("address_id", value).throwIfAny();
         return UUID.fromString(value);
-    }
-
-    private static int offset(PageRequest page) {
-        try {
-            return Math.max(0, Integer.parseInt(page.cursor().get(0)));
-        } catch (NumberFormatException forged) {
-            throw org.commercemesh.platform.error.InvalidArgumentException.of("page_token", "is not a token this list issued");
-        }
     }
 
     private static ListAddressesResponse toResponse(PageRequest page, int offset, List<UserAddress> fetched) {

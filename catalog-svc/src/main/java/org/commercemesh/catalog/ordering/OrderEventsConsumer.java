@@ -1,0 +1,84 @@
+package org.commercemesh.catalog.ordering;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.catalog.inventory.Inventory;
+import org.commercemesh.catalog.review.ReviewBook;
+import org.commercemesh.order.v1.OrderCancelled;
+import org.commercemesh.order.v1.OrderConfirmed;
+import org.commercemesh.order.v1.OrderDelivered;
+import org.commercemesh.order.v1.OrderEventLine;
+import org.commercemesh.order.v1.OrderRefunded;
+import org.commercemesh.platform.events.IncomingEvent;
+import org.commercemesh.platform.events.ProcessedEvents;
+import org.commercemesh.platform.time.ProtoTime;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Order events (design §7): OrderConfirmed commits the reservation, OrderCancelled releases it
+ * (or restocks when stock was already committed), OrderRefunded restocks, OrderDelivered
+ * records purchases for verified reviews. Each event takes effect once, however often it arrives.
+ */
+@ApplicationScoped
+public class OrderEventsConsumer {
+
+    static final String CONSUMER = "catalog-svc.order-events";
+    private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
+
+    private final ProcessedEvents processedEvents;
+    private final Inventory inventory;
+    private final ReviewBook reviews;
+
+    public OrderEventsConsumer(ProcessedEvents processedEvents, Inventory inventory, ReviewBook reviews) {
+        this.processedEvents = processedEvents;
+        this.inventory = inventory;
+        this.reviews = reviews;
+    }
+
+    @Incoming("order-events")
+    public Uni<Void> consume(Message<byte[]> message) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.from(message);
+        } catch (IllegalArgumentException unreadable) {
+            LOG.warnf("skipping an order event that is not a CloudEvent: %s", unreadable.getMessage());
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        return processedEvents.applyOnce(CONSUMER, event, () -> effect(event))
+                .onFailure().invoke(failure -> LOG.errorf(failure, "order event %s (%s) failed", event.id(), event.type()))
+                .onFailure().recoverWithNull()
+                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+    }
+
+    private Uni<Void> effect(IncomingEvent event) {
+        if (event.is(OrderConfirmed.getDescriptor())) {
+            return inventory.commit(UUID.fromString(event.parse(OrderConfirmed.parser()).getOrderId())).replaceWithVoid();
+        }
+        if (event.is(OrderCancelled.getDescriptor())) {
+            OrderCancelled cancelled = event.parse(OrderCancelled.parser());
+            UUID orderId = UUID.fromString(cancelled.getOrderId());
+            return cancelled.getStockCommitted() ? inventory.restock(orderId) : inventory.release(orderId).replaceWithVoid();
+        }
+        if (event.is(OrderRefunded.getDescriptor())) {
+            return inventory.restock(UUID.fromString(event.parse(OrderRefunded.parser()).getOrderId()));
+        }
+        if (event.is(OrderDelivered.getDescriptor())) {
+            OrderDelivered delivered = event.parse(OrderDelivered.parser());
+            UUID buyer = UUID.fromString(delivered.getUserId());
+            UUID orderId = UUID.fromString(delivered.getOrderId());
+            Uni<Void> purchases = Uni.createFrom().voidItem();
+            for (OrderEventLine line : delivered.getLinesList()) {
+                purchases = purchases.chain(() -> reviews.recordPurchase(buyer, UUID.fromString(line.getProductId()),
+                        orderId, ProtoTime.fromProto(delivered.getDeliverTime())));
+            }
+            return purchases;
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

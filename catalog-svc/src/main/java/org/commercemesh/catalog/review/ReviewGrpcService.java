@@ -1,0 +1,112 @@
+package org.commercemesh.catalog.review;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+
+import org.commercemesh.catalog.v1.CreateReviewRequest;
+import org.commercemesh.catalog.v1.CreateReviewResponse;
+import org.commercemesh.catalog.v1.DeleteReviewRequest;
+import org.commercemesh.catalog.v1.DeleteReviewResponse;
+import org.commercemesh.catalog.v1.ListReviewsRequest;
+import org.commercemesh.catalog.v1.ListReviewsResponse;
+import org.commercemesh.catalog.v1.ModerateReviewRequest;
+import org.commercemesh.catalog.v1.ModerateReviewResponse;
+import org.commercemesh.catalog.v1.ReviewService;
+import org.commercemesh.catalog.v1.ReviewStatus;
+import org.commercemesh.platform.auth.Caller;
+import org.commercemesh.platform.auth.Roles;
+import org.commercemesh.platform.error.Violations;
+import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.platform.time.ProtoTime;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** commerce.catalog.v1.ReviewService. */
+@GrpcService
+public class ReviewGrpcService implements ReviewService {
+
+    private final ReviewBook reviews;
+    private final Caller caller;
+
+    public ReviewGrpcService(ReviewBook reviews, Caller caller) {
+        this.reviews = reviews;
+        this.caller = caller;
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<CreateReviewResponse> createReview(CreateReviewRequest request) {
+        return caller.current().chain(me -> {
+            new Violations().requireUuid("product_id", request.getProductId())
+                    .range("rating", request.getRating(), 1, 5)
+                    .optionalText("title", request.getTitle(), 200)
+                    .optionalText("content", request.getContent(), 5000)
+                    .throwIfAny();
+            return reviews.create(me.userId(), request);
+        }).map(review -> CreateReviewResponse.newBuilder().setReview(toProto(review)).build());
+    }
+
+    @Override
+    @PermitAll
+    public Uni<ListReviewsResponse> listReviews(ListReviewsRequest request) {
+        return caller.isAdmin().chain(admin -> {
+            Violations violations = new Violations().requireUuid("product_id", request.getProductId());
+            PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 1, violations);
+            violations.throwIfAny();
+            int offset = page.isFirstPage() ? 0 : page.intAt(0);
+            return reviews.list(UUID.fromString(request.getProductId()), admin, request.getFeaturedFirst(), offset,
+                    page.size() + 1).map(fetched -> {
+                        List<Review> served = page.pageOf(fetched);
+                        ListReviewsResponse.Builder response = ListReviewsResponse.newBuilder();
+                        served.forEach(review -> response.addReviews(toProto(review)));
+                        if (page.hasMore(fetched)) {
+                            response.setNextPageToken(PageRequest.tokenAfter(String.valueOf(offset + served.size())));
+                        }
+                        return response.build();
+                    });
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<ModerateReviewResponse> moderateReview(ModerateReviewRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            new Violations().requireUuid("review_id", request.getReviewId())
+                    .check(request.getStatus() == ReviewStatus.REVIEW_STATUS_APPROVED
+                            || request.getStatus() == ReviewStatus.REVIEW_STATUS_REJECTED, "status",
+                            "must be APPROVED or REJECTED")
+                    .throwIfAny();
+            return reviews.moderate(UUID.fromString(request.getReviewId()),
+                    request.getStatus().name().substring("REVIEW_STATUS_".length()), request.getFeatured());
+        }).map(review -> ModerateReviewResponse.newBuilder().setReview(toProto(review)).build());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<DeleteReviewResponse> deleteReview(DeleteReviewRequest request) {
+        return caller.current().chain(me -> {
+            new Violations().requireUuid("review_id", request.getReviewId()).throwIfAny();
+            return reviews.delete(UUID.fromString(request.getReviewId()), me);
+        }).replaceWith(DeleteReviewResponse.getDefaultInstance());
+    }
+
+    private static org.commercemesh.catalog.v1.Review toProto(Review review) {
+        return org.commercemesh.catalog.v1.Review.newBuilder()
+                .setId(review.id.toString())
+                .setProductId(review.productId.toString())
+                .setUserId(review.userId.toString())
+                .setRating(review.rating)
+                .setTitle(review.title)
+                .setContent(review.content)
+                .setStatus(ReviewStatus.valueOf("REVIEW_STATUS_" + review.status))
+                .setVerified(review.verified)
+                .setFeatured(review.featured)
+                .setCreateTime(ProtoTime.toProto(review.createdAt))
+                .setUpdateTime(ProtoTime.toProto(review.updatedAt))
+                .build();
+    }
+}
