@@ -55,14 +55,17 @@ public class Product extends PanacheEntityBase {
     @Column(nullable = false)
     public String brand;
 
-    /** {"colour": "red", "size": ["S", "M"]} */
+    /**
+     * {"colour": "red", "size": ["S", "M"]}. Written through a text cast: a String bound straight
+     * to a jsonb parameter would be stored as a JSON string, not parsed.
+     */
     @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(read = "attributes::text", write = "?::jsonb")
+    @ColumnTransformer(read = "attributes::text", write = "cast(cast(? as text) as jsonb)")
     public String attributes;
 
     /** [{"url": "...", "alt": "..."}] */
     @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(read = "images::text", write = "?::jsonb")
+    @ColumnTransformer(read = "images::text", write = "cast(cast(? as text) as jsonb)")
     public String images;
 
     @Column(name = "weight_grams", nullable = false)

@@ -81,6 +81,8 @@ public class ProductCatalog {
         return Panache.withTransaction(() -> requireUnique(product)
                 .chain(() -> requireCategories(request.getCategoriesList()))
                 .chain(() -> product.<Product>persist())
+                // The category rows reference the product: it must be in the database first.
+                .chain(Panache::flush)
                 .chain(() -> replaceCategories(product.id, request.getCategoriesList()))
                 .chain(() -> outbox.append(product.id.toString(), changed(product, List.of(), true)))
                 .chain(() -> views(List.of(product))).map(views -> views.get(0)));
