@@ -1,0 +1,206 @@
+package org.commercemesh.catalog.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+import static org.commercemesh.catalog.TestCatalog.WAIT;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.commercemesh.catalog.TestCatalog;
+import org.commercemesh.catalog.v1.CreateReviewRequest;
+import org.commercemesh.catalog.v1.DeleteReviewRequest;
+import org.commercemesh.catalog.v1.GetProductRequest;
+import org.commercemesh.catalog.v1.GetStockRequest;
+import org.commercemesh.catalog.v1.InventoryService;
+import org.commercemesh.catalog.v1.ListReviewsRequest;
+import org.commercemesh.catalog.v1.ModerateReviewRequest;
+import org.commercemesh.catalog.v1.Product;
+import org.commercemesh.catalog.v1.ProductService;
+import org.commercemesh.catalog.v1.ReserveStockRequest;
+import org.commercemesh.catalog.v1.Review;
+import org.commercemesh.catalog.v1.ReviewService;
+import org.commercemesh.catalog.v1.ReviewStatus;
+import org.commercemesh.catalog.v1.StockLine;
+import org.commercemesh.order.v1.OrderConfirmed;
+import org.commercemesh.order.v1.OrderDelivered;
+import org.commercemesh.order.v1.OrderEventLine;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.time.ProtoTime;
+import org.commercemesh.testing.auth.TestTokens;
+import org.commercemesh.testing.grpc.GrpcErrors;
+import org.commercemesh.testing.kafka.TestKafkaBroker;
+import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.Message;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+@QuarkusTest
+class ReviewAndOrderEventsTest {
+
+    @GrpcClient("catalog")
+    ProductService products;
+
+    @GrpcClient("catalog")
+    ReviewService reviews;
+
+    @GrpcClient("catalog")
+    InventoryService inventory;
+
+    @Test
+    void givenReviews_whenModeratedAndDeleted_thenTheProductRatingFollows() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Rated Router", 2000, 5));
+        Review five = review(UUID.randomUUID(), product, 5);
+        Review two = review(UUID.randomUUID(), product, 2);
+        ReviewService asAdmin = TestTokens.withToken(reviews, TestCatalog.ADMIN_TOKEN);
+
+        moderate(asAdmin, five, ReviewStatus.REVIEW_STATUS_APPROVED, true);
+        moderate(asAdmin, two, ReviewStatus.REVIEW_STATUS_APPROVED, false);
+        assertThat(rating(product)).isEqualTo(3.5);
+        assertThat(get(product).getReviewCount()).isEqualTo(2);
+
+        moderate(asAdmin, two, ReviewStatus.REVIEW_STATUS_REJECTED, false);
+        assertThat(rating(product)).isEqualTo(5.0);
+        asAdmin.deleteReview(DeleteReviewRequest.newBuilder().setReviewId(five.getId()).build()).await().atMost(WAIT);
+        assertThat(rating(product)).isZero();
+        assertThat(get(product).getReviewCount()).isZero();
+    }
+
+    @Test
+    void givenPendingAndFeaturedReviews_whenCustomersList_thenOnlyApprovedShowFeaturedFirst() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Listed Lamp", 500, 5));
+        Review plain = review(UUID.randomUUID(), product, 4);
+        Review featured = review(UUID.randomUUID(), product, 5);
+        review(UUID.randomUUID(), product, 1);
+        ReviewService asAdmin = TestTokens.withToken(reviews, TestCatalog.ADMIN_TOKEN);
+        moderate(asAdmin, featured, ReviewStatus.REVIEW_STATUS_APPROVED, true);
+        moderate(asAdmin, plain, ReviewStatus.REVIEW_STATUS_APPROVED, false);
+
+        List<Review> listed = reviews.listReviews(ListReviewsRequest.newBuilder().setProductId(product.getId())
+                .setFeaturedFirst(true).build()).await().atMost(WAIT).getReviewsList();
+
+        assertThat(listed).extracting(Review::getId).containsExactly(featured.getId(), plain.getId());
+    }
+
+    @Test
+    void givenAReviewAlready_whenTheSameUserReviewsAgain_thenAlreadyExists_andOthersCannotDeleteIt() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Once Only", 500, 5));
+        UUID ann = UUID.randomUUID();
+        Review first = review(ann, product, 4);
+
+        Throwable again = catchThrowable(() -> review(ann, product, 5));
+        Throwable invalid = catchThrowable(() -> TestTokens.withToken(reviews, TestTokens.customer(ann))
+                .createReview(CreateReviewRequest.newBuilder().setProductId(product.getId()).setRating(6)
+                        .setTitle("x".repeat(201)).build()).await().atMost(WAIT));
+        Throwable byBob = catchThrowable(() -> TestTokens.withToken(reviews, TestCatalog.customerToken())
+                .deleteReview(DeleteReviewRequest.newBuilder().setReviewId(first.getId()).build()).await().atMost(WAIT));
+
+        assertThat(GrpcErrors.code(again)).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(GrpcErrors.violatedFields(invalid)).containsExactly("rating", "title");
+        assertThat(GrpcErrors.code(byBob)).isEqualTo(Status.Code.NOT_FOUND);
+        TestTokens.withToken(reviews, TestTokens.customer(ann))
+                .deleteReview(DeleteReviewRequest.newBuilder().setReviewId(first.getId()).build()).await().atMost(WAIT);
+    }
+
+    @Test
+    void givenAnOrderDeliveredEvent_thenTheBuyersReviewIsVerified() throws Exception {
+        Product product = TestCatalog.create(products, TestCatalog.product("Bought Blender", 1500, 5));
+        UUID buyer = UUID.randomUUID();
+        Review before = review(buyer, product, 4);
+        assertThat(before.getVerified()).isFalse();
+
+        publish(Ids.newId().toString(), OrderDelivered.newBuilder().setOrderId(Ids.newId().toString())
+                .setUserId(buyer.toString())
+                .addLines(OrderEventLine.newBuilder().setProductId(product.getId()).setQuantity(1))
+                .setDeliverTime(ProtoTime.toProto(Instant.now())).build());
+
+        ReviewService asAdmin = TestTokens.withToken(reviews, TestCatalog.ADMIN_TOKEN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin.listReviews(ListReviewsRequest.newBuilder()
+                .setProductId(product.getId()).build()).await().atMost(WAIT).getReviews(0).getVerified());
+    }
+
+    @Test
+    void givenOrderConfirmedDeliveredTwice_thenTheReservationIsCommittedOnceAndTheEventRecordedOnce() throws Exception {
+        Product product = TestCatalog.create(products, TestCatalog.product("Event Espresso", 900, 10));
+        UUID order = Ids.newId();
+        TestTokens.withToken(inventory, TestCatalog.customerToken()).reserveStock(ReserveStockRequest.newBuilder()
+                .setOrderId(order.toString()).addLines(StockLine.newBuilder().setProductId(product.getId()).setQuantity(4))
+                .build()).await().atMost(WAIT);
+        String eventId = Ids.newId().toString();
+        OrderConfirmed confirmed = OrderConfirmed.newBuilder().setOrderId(order.toString()).build();
+
+        publish(eventId, confirmed);
+        publish(eventId, confirmed);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processedCount(eventId) == 1
+                && stock(product).getStockQuantity() == 6);
+        assertThat(stock(product).getReservedQuantity()).isZero();
+        assertThat(processedCount(eventId)).isEqualTo(1);
+    }
+
+    private Review review(UUID userId, Product product, int rating) {
+        return TestTokens.withToken(reviews, TestTokens.customer(userId)).createReview(CreateReviewRequest.newBuilder()
+                .setProductId(product.getId()).setRating(rating).setTitle("Rated " + rating).build())
+                .await().atMost(WAIT).getReview();
+    }
+
+    private static void moderate(ReviewService asAdmin, Review review, ReviewStatus status, boolean featured) {
+        asAdmin.moderateReview(ModerateReviewRequest.newBuilder().setReviewId(review.getId()).setStatus(status)
+                .setFeatured(featured).build()).await().atMost(WAIT);
+    }
+
+    private Product get(Product product) {
+        return products.getProduct(GetProductRequest.newBuilder().setProductId(product.getId()).build())
+                .await().atMost(WAIT).getProduct();
+    }
+
+    private double rating(Product product) {
+        return get(product).getAverageRating();
+    }
+
+    private org.commercemesh.catalog.v1.StockLevel stock(Product product) {
+        return TestTokens.withToken(inventory, TestCatalog.customerToken()).getStock(GetStockRequest.newBuilder()
+                .addProductIds(product.getId()).build()).await().atMost(WAIT).getLevels(0);
+    }
+
+    private static long processedCount(String eventId) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery(
+                                    "select count(*) from processed_event where event_id = :id", Long.class)
+                            .setParameter("id", eventId).getSingleResult())));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable other) {
+            throw new IllegalStateException(other);
+        }
+    }
+
+    /** Publishes an order event as order-svc's outbox relay would. */
+    private static void publish(String eventId, Message event) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("order.events", null, "order", event.toByteArray(), List.of(
+                    new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)),
+                    new RecordHeader("ce_type", event.getDescriptorForType().getFullName().getBytes(StandardCharsets.UTF_8)),
+                    new RecordHeader("ce_source", "order-svc".getBytes(StandardCharsets.UTF_8))))).get();
+        }
+    }
+}
