@@ -1,0 +1,81 @@
+package org.commercemesh.cart.cart;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.commercemesh.cart.v1.AddCartItemRequest;
+import org.commercemesh.cart.v1.AddCartItemResponse;
+import org.commercemesh.cart.v1.CartService;
+import org.commercemesh.cart.v1.ClearCartRequest;
+import org.commercemesh.cart.v1.ClearCartResponse;
+import org.commercemesh.cart.v1.GetCartRequest;
+import org.commercemesh.cart.v1.GetCartResponse;
+import org.commercemesh.cart.v1.RemoveCartItemRequest;
+import org.commercemesh.cart.v1.RemoveCartItemResponse;
+import org.commercemesh.cart.v1.UpdateCartItemRequest;
+import org.commercemesh.cart.v1.UpdateCartItemResponse;
+import org.commercemesh.platform.auth.Caller;
+import org.commercemesh.platform.auth.Roles;
+import org.commercemesh.platform.error.Violations;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** commerce.cart.v1.CartService: the caller's own active cart. */
+@GrpcService
+@RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+public class CartGrpcService implements CartService {
+
+    private final CartBook carts;
+    private final Caller caller;
+
+    public CartGrpcService(CartBook carts, Caller caller) {
+        this.carts = carts;
+        this.caller = caller;
+    }
+
+    @Override
+    public Uni<GetCartResponse> getCart(GetCartRequest request) {
+        return caller.current().chain(me -> carts.get(me.userId(), me.accessToken()))
+                .map(view -> GetCartResponse.newBuilder().setCart(view.toProto()).build());
+    }
+
+    @Override
+    public Uni<AddCartItemResponse> addCartItem(AddCartItemRequest request) {
+        return caller.current().chain(me -> {
+            Violations violations = new Violations().requireUuid("product_id", request.getProductId())
+                    .range("quantity", request.getQuantity(), 1, CartBook.MAX_QUANTITY)
+                    .check(request.getOptionsCount() <= 10, "options", "must be at most 10");
+            request.getOptionsMap().forEach((key, value) -> violations
+                    .requireText("options[" + key + "]", key, 1, 50)
+                    .requireText("options[" + key + "]", value, 1, 50));
+            violations.throwIfAny();
+            return carts.add(me.userId(), me.accessToken(), UUID.fromString(request.getProductId()),
+                    request.getQuantity(), request.getOptionsMap());
+        }).map(view -> AddCartItemResponse.newBuilder().setCart(view.toProto()).build());
+    }
+
+    @Override
+    public Uni<UpdateCartItemResponse> updateCartItem(UpdateCartItemRequest request) {
+        return caller.current().chain(me -> {
+            new Violations().requireUuid("item_id", request.getItemId())
+                    .range("quantity", request.getQuantity(), 0, CartBook.MAX_QUANTITY).throwIfAny();
+            return carts.update(me.userId(), me.accessToken(), UUID.fromString(request.getItemId()), request.getQuantity());
+        }).map(view -> UpdateCartItemResponse.newBuilder().setCart(view.toProto()).build());
+    }
+
+    @Override
+    public Uni<RemoveCartItemResponse> removeCartItem(RemoveCartItemRequest request) {
+        return caller.current().chain(me -> {
+            new Violations().requireUuid("item_id", request.getItemId()).throwIfAny();
+            return carts.remove(me.userId(), me.accessToken(), UUID.fromString(request.getItemId()));
+        }).map(view -> RemoveCartItemResponse.newBuilder().setCart(view.toProto()).build());
+    }
+
+    @Override
+    public Uni<ClearCartResponse> clearCart(ClearCartRequest request) {
+        return caller.current().chain(me -> carts.clear(me.userId()))
+                .map(view -> ClearCartResponse.newBuilder().setCart(view.toProto()).build());
+    }
+}

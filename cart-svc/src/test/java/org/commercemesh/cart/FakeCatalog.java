@@ -1,0 +1,75 @@
+package org.commercemesh.cart;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.commercemesh.catalog.v1.BatchGetProductsRequest;
+import org.commercemesh.catalog.v1.BatchGetProductsResponse;
+import org.commercemesh.catalog.v1.MutinyProductServiceGrpc;
+import org.commercemesh.catalog.v1.Product;
+import org.commercemesh.catalog.v1.ProductStatus;
+
+import com.google.type.Money;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Stands in for catalog-svc: the real generated contract, served in-process by the application
+ * under test, with products the tests put in and three behaviours — answering, being down
+ * (UNAVAILABLE) and being slower than cart-svc's deadline.
+ */
+@GrpcService
+public class FakeCatalog extends MutinyProductServiceGrpc.ProductServiceImplBase {
+
+    public enum Mode { ANSWERING, DOWN, SLOW }
+
+    private static final Map<String, Product> PRODUCTS = new ConcurrentHashMap<>();
+    private static volatile Mode mode = Mode.ANSWERING;
+
+    public static void mode(Mode newMode) {
+        mode = newMode;
+    }
+
+    /** An ACTIVE, in-stock product priced in THB, registered with the fake. */
+    public static Product product(String name, long price) {
+        Product product = Product.newBuilder().setId(UUID.randomUUID().toString()).setSku("SKU-" + name.hashCode())
+                .setName(name).setStatus(ProductStatus.PRODUCT_STATUS_ACTIVE).setPrice(thb(price))
+                .setEffectivePrice(thb(price)).setInStock(true).setManageStock(true).setAvailableQuantity(10).build();
+        put(product);
+        return product;
+    }
+
+    public static void put(Product product) {
+        PRODUCTS.put(product.getId(), product);
+    }
+
+    public static Money thb(long units) {
+        return Money.newBuilder().setCurrencyCode("THB").setUnits(units).build();
+    }
+
+    @Override
+    public Uni<BatchGetProductsResponse> batchGetProducts(BatchGetProductsRequest request) {
+        return switch (mode) {
+            case DOWN -> Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
+            case SLOW -> answer(request).onItem().delayIt().by(Duration.ofSeconds(3));
+            case ANSWERING -> answer(request);
+        };
+    }
+
+    private static Uni<BatchGetProductsResponse> answer(BatchGetProductsRequest request) {
+        BatchGetProductsResponse.Builder response = BatchGetProductsResponse.newBuilder();
+        request.getProductIdsList().forEach(id -> {
+            Product product = PRODUCTS.get(id);
+            if (product == null) {
+                response.addMissingIds(id);
+            } else {
+                response.addProducts(product);
+            }
+        });
+        return Uni.createFrom().item(response.build());
+    }
+}

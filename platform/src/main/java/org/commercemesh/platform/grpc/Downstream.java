@@ -1,0 +1,43 @@
+package org.commercemesh.platform.grpc;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
+
+/**
+ * Calls from one service to another (design §6): every call carries a deadline and the
+ * caller's access token, and a downstream that is down or slow surfaces as UNAVAILABLE or
+ * DEADLINE_EXCEEDED naming the service, never as INTERNAL.
+ */
+public final class Downstream {
+
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private Downstream() {
+    }
+
+    /** The stub with {@code deadline} and {@code authorization: Bearer <accessToken>} on its next call. */
+    public static <S extends AbstractStub<S>> S as(S stub, String accessToken, Duration deadline) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + accessToken);
+        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    /** Rewrites transport failures of a call to {@code service} into statuses a client can act on. */
+    public static Throwable explain(Throwable failure, String service, Duration deadline) {
+        Status status = Status.fromThrowable(failure);
+        return switch (status.getCode()) {
+            case DEADLINE_EXCEEDED -> new StatusRuntimeException(Status.DEADLINE_EXCEEDED.withDescription(
+                    service + " did not answer within " + deadline.toMillis() + " ms; nothing was changed"));
+            case UNAVAILABLE -> new StatusRuntimeException(Status.UNAVAILABLE.withDescription(
+                    service + " is unavailable; nothing was changed, try again"));
+            default -> failure;
+        };
+    }
+}
