@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.commercemesh.cart.FakeCatalog;
 import org.commercemesh.cart.v1.AddCartItemRequest;
 import org.commercemesh.cart.v1.Cart;
@@ -33,7 +26,7 @@ import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.order.v1.OrderPlaced;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
-import org.commercemesh.testing.kafka.TestKafkaBroker;
+import org.commercemesh.testing.kafka.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -204,8 +197,8 @@ class CartTest {
         OrderPlaced placed = OrderPlaced.newBuilder().setOrderId(UUID.randomUUID().toString())
                 .setCartId(cart.getId()).setUserId(cart.getUserId()).build();
 
-        publish(eventId, placed);
-        publish(eventId, placed);
+        TestEvents.publish("order.events", placed.getOrderId(), eventId, placed);
+        TestEvents.publish("order.events", placed.getOrderId(), eventId, placed);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(statusUnchecked(cart.getId())));
         Cart next = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
@@ -284,16 +277,6 @@ class CartTest {
             throw e;
         } catch (Throwable other) {
             throw new IllegalStateException(other);
-        }
-    }
-
-    private static void publish(String eventId, OrderPlaced event) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("order.events", null, event.getOrderId(), event.toByteArray(), List.of(
-                    new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)),
-                    new RecordHeader("ce_type", "commerce.order.v1.OrderPlaced".getBytes(StandardCharsets.UTF_8))))).get();
         }
     }
 }

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.commercemesh.catalog.TestCatalog.WAIT;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.commercemesh.catalog.TestCatalog;
 import org.commercemesh.catalog.v1.CreateReviewRequest;
 import org.commercemesh.catalog.v1.DeleteReviewRequest;
@@ -40,10 +32,8 @@ import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
-import org.commercemesh.testing.kafka.TestKafkaBroker;
+import org.commercemesh.testing.kafka.TestEvents;
 import org.junit.jupiter.api.Test;
-
-import com.google.protobuf.Message;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
@@ -125,7 +115,7 @@ class ReviewAndOrderEventsTest {
         Review before = review(buyer, product, 4);
         assertThat(before.getVerified()).isFalse();
 
-        publish(Ids.newId().toString(), OrderDelivered.newBuilder().setOrderId(Ids.newId().toString())
+        TestEvents.publish("order.events", "order", Ids.newId().toString(), OrderDelivered.newBuilder().setOrderId(Ids.newId().toString())
                 .setUserId(buyer.toString())
                 .addLines(OrderEventLine.newBuilder().setProductId(product.getId()).setQuantity(1))
                 .setDeliverTime(ProtoTime.toProto(Instant.now())).build());
@@ -145,8 +135,8 @@ class ReviewAndOrderEventsTest {
         String eventId = Ids.newId().toString();
         OrderConfirmed confirmed = OrderConfirmed.newBuilder().setOrderId(order.toString()).build();
 
-        publish(eventId, confirmed);
-        publish(eventId, confirmed);
+        TestEvents.publish("order.events", order.toString(), eventId, confirmed);
+        TestEvents.publish("order.events", order.toString(), eventId, confirmed);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processedCount(eventId) == 1
                 && stock(product).getStockQuantity() == 6);
@@ -189,18 +179,6 @@ class ReviewAndOrderEventsTest {
             throw e;
         } catch (Throwable other) {
             throw new IllegalStateException(other);
-        }
-    }
-
-    /** Publishes an order event as order-svc's outbox relay would. */
-    private static void publish(String eventId, Message event) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("order.events", null, "order", event.toByteArray(), List.of(
-                    new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)),
-                    new RecordHeader("ce_type", event.getDescriptorForType().getFullName().getBytes(StandardCharsets.UTF_8)),
-                    new RecordHeader("ce_source", "order-svc".getBytes(StandardCharsets.UTF_8))))).get();
         }
     }
 }

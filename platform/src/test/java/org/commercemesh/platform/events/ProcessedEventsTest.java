@@ -3,21 +3,12 @@ package org.commercemesh.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.commercemesh.platform.id.Ids;
-import org.commercemesh.testing.kafka.TestKafkaBroker;
+import org.commercemesh.testing.kafka.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,10 +25,8 @@ class ProcessedEventsTest {
     void givenTheSameEventDeliveredTwice_thenTheConsumerAppliesItOnce() throws Throwable {
         String eventId = Ids.newId().toString();
 
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(record(eventId)).get();
-            producer.send(record(eventId)).get();
-        }
+        publish(eventId);
+        publish(eventId);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> consumer.deliveries(eventId) == 2);
         assertThat(ledgerAmount(eventId)).isEqualTo(1);
@@ -48,25 +37,16 @@ class ProcessedEventsTest {
         String first = Ids.newId().toString();
         String second = Ids.newId().toString();
 
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(record(first)).get();
-            producer.send(record(second)).get();
-        }
+        publish(first);
+        publish(second);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> consumer.deliveries(second) == 1 && consumer.deliveries(first) == 1);
         assertThat(ledgerAmount(first)).isEqualTo(1);
         assertThat(ledgerAmount(second)).isEqualTo(1);
     }
 
-    private static ProducerRecord<String, byte[]> record(String eventId) {
-        return new ProducerRecord<>("platform.test.ledger", null, "ledger-1", new byte[] {1},
-                List.of(new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)),
-                        new RecordHeader("ce_type", "test.LedgerCredited".getBytes(StandardCharsets.UTF_8))));
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+    private static void publish(String eventId) {
+        TestEvents.publish("platform.test.ledger", "ledger-1", eventId, "test.LedgerCredited", new byte[] {1});
     }
 
     private static Integer ledgerAmount(String eventId) throws Throwable {
