@@ -106,6 +106,11 @@ public final class ErrorMapper {
         return cause;
     }
 
+    /** Whether a failure comes from a unique-constraint violation (SQLSTATE 23505). */
+    public static boolean isUniqueViolation(Throwable failure) {
+        return uniqueViolation(failure) != null;
+    }
+
     private static PgException uniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {

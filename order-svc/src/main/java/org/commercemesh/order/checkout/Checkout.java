@@ -1,0 +1,204 @@
+package org.commercemesh.order.checkout;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.cart.v1.Cart;
+import org.commercemesh.cart.v1.CartItem;
+import org.commercemesh.catalog.v1.Product;
+import org.commercemesh.catalog.v1.ProductStatus;
+import org.commercemesh.order.mesh.MeshClients;
+import org.commercemesh.order.order.CustomerOrder;
+import org.commercemesh.order.order.OrderEvents;
+import org.commercemesh.order.order.OrderItem;
+import org.commercemesh.order.order.OrderView;
+import org.commercemesh.order.order.Orders;
+import org.commercemesh.order.v1.AddressSnapshot;
+import org.commercemesh.order.v1.PlaceOrderRequest;
+import org.commercemesh.platform.auth.AuthenticatedCaller;
+import org.commercemesh.platform.error.ErrorMapper;
+import org.commercemesh.platform.error.FailedPreconditionException;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.money.Amount;
+import org.commercemesh.platform.outbox.OutboxWriter;
+import org.commercemesh.user.v1.Address;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * PlaceOrder (design §8): idempotent per (buyer, request_id); cart, prices and addresses are
+ * read from their owners with the buyer's token; the order, its lines and OrderPlaced are
+ * written in one transaction; then {@link Settlement} reserves and charges.
+ */
+@ApplicationScoped
+public class Checkout {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final MeshClients mesh;
+    private final Pricing pricing;
+    private final Settlement settlement;
+    private final OutboxWriter outbox;
+
+    public Checkout(MeshClients mesh, Pricing pricing, Settlement settlement, OutboxWriter outbox) {
+        this.mesh = mesh;
+        this.pricing = pricing;
+        this.settlement = settlement;
+        this.outbox = outbox;
+    }
+
+    public Uni<OrderView> place(AuthenticatedCaller buyer, PlaceOrderRequest request) {
+        return existing(buyer.userId(), request.getRequestId()).chain(found -> found != null
+                ? Uni.createFrom().item(found)
+                : draft(buyer, request).chain(draft -> create(draft, buyer.userId(), request.getRequestId()))
+                        .chain(view -> view.order().status.equals("PENDING")
+                                ? settlement.settle(view, buyer.accessToken()) : Uni.createFrom().item(view)))
+                .invoke(Checkout::refuseWhenCancelledAtCheckout);
+    }
+
+    /** A checkout that ended CANCELLED answers with why, every time it is asked again too. */
+    private static void refuseWhenCancelledAtCheckout(OrderView view) {
+        String reason = view.order().cancelReason;
+        if (view.order().status.equals("CANCELLED")
+                && (reason.equals(Settlement.OUT_OF_STOCK) || reason.equals(Settlement.PAYMENT_DECLINED))) {
+            throw new FailedPreconditionException(reason, reason.equals(Settlement.OUT_OF_STOCK)
+                    ? "not enough stock for this order; it was cancelled" : "the payment was declined; the order was cancelled",
+                    Map.of("order_id", view.order().id.toString(), "order_number", view.order().orderNumber));
+        }
+    }
+
+    private record Draft(CustomerOrder order, List<OrderItem> items) {
+    }
+
+    private Uni<Draft> draft(AuthenticatedCaller buyer, PlaceOrderRequest request) {
+        String token = buyer.accessToken();
+        return mesh.cart(token).chain(cart -> {
+            if (cart.getItemsCount() == 0) {
+                throw new FailedPreconditionException("EMPTY_CART", "the cart is empty");
+            }
+            return mesh.products(cart.getItemsList().stream().map(item -> UUID.fromString(item.getProductId())).toList(), token)
+                    .chain(products -> addresses(request, token).map(addresses -> build(buyer, request, cart, products,
+                            addresses.get(0), addresses.get(1))));
+        });
+    }
+
+    private Uni<List<Address>> addresses(PlaceOrderRequest request, String token) {
+        Uni<Address> shipping = request.getShippingAddressId().isEmpty()
+                ? mesh.defaultAddress(token)
+                : mesh.address(UUID.fromString(request.getShippingAddressId()), token);
+        return shipping.chain(ship -> {
+            if (ship == null) {
+                throw new FailedPreconditionException("NO_SHIPPING_ADDRESS", "add an address or name one to ship to");
+            }
+            Uni<Address> billing = request.getBillingAddressId().isEmpty()
+                    ? Uni.createFrom().item(ship)
+                    : mesh.address(UUID.fromString(request.getBillingAddressId()), token);
+            return billing.map(bill -> List.of(ship, bill));
+        });
+    }
+
+    private Draft build(AuthenticatedCaller buyer, PlaceOrderRequest request, Cart cart, Map<UUID, Product> products,
+            Address shipping, Address billing) {
+        List<String> unavailable = new ArrayList<>();
+        for (CartItem line : cart.getItemsList()) {
+            Product product = products.get(UUID.fromString(line.getProductId()));
+            if (product == null || product.getStatus() != ProductStatus.PRODUCT_STATUS_ACTIVE) {
+                unavailable.add(line.getProductId());
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            throw new FailedPreconditionException("PRODUCT_UNAVAILABLE", "no longer on sale: " + unavailable,
+                    Map.of("product_ids", String.join(",", unavailable)));
+        }
+        CustomerOrder order = new CustomerOrder();
+        order.id = Ids.newId();
+        List<OrderItem> items = new ArrayList<>();
+        Amount subtotal = null;
+        for (CartItem line : cart.getItemsList()) {
+            Product product = products.get(UUID.fromString(line.getProductId()));
+            Amount unit = Amount.fromProto(product.getEffectivePrice());
+            OrderItem item = new OrderItem();
+            item.id = Ids.newId();
+            item.orderId = order.id;
+            item.productId = UUID.fromString(product.getId());
+            item.sku = product.getSku();
+            item.name = product.getName();
+            item.quantity = line.getQuantity();
+            item.unitPrice = unit.value();
+            item.lineTotal = unit.times(line.getQuantity()).value();
+            items.add(item);
+            Amount lineTotal = unit.times(line.getQuantity());
+            if (subtotal != null && !subtotal.currency().equals(lineTotal.currency())) {
+                throw new FailedPreconditionException("CURRENCY_MISMATCH", "the cart mixes currencies");
+            }
+            subtotal = subtotal == null ? lineTotal : subtotal.plus(lineTotal);
+        }
+        Pricing.Totals totals = pricing.totals(subtotal);
+        Instant now = Instant.now();
+        order.userId = buyer.userId();
+        order.cartId = UUID.fromString(cart.getId());
+        order.status = "PENDING";
+        order.paymentStatus = "PENDING";
+        order.paymentMethod = request.getPaymentToken();
+        order.currency = subtotal.currency();
+        order.subtotal = totals.subtotal().value();
+        order.discount = totals.discount().value();
+        order.tax = totals.tax().value();
+        order.shipping = totals.shipping().value();
+        order.total = totals.total().value();
+        order.shippingAddress = OrderView.json(snapshot(shipping));
+        order.billingAddress = OrderView.json(snapshot(billing));
+        order.trackingNumber = "";
+        order.cancelReason = "";
+        order.notes = request.getNotes().strip();
+        order.createdAt = now;
+        order.updatedAt = now;
+        return new Draft(order, items);
+    }
+
+    /** Writes the order, its lines and OrderPlaced at once; a concurrent twin with the same key yields the winner. */
+    private Uni<OrderView> create(Draft draft, UUID userId, String requestId) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery("select nextval('order_number_seq')", Long.class)
+                                .getSingleResult())
+                        .chain(sequence -> {
+                            draft.order().orderNumber = "ORD-" + LocalDate.now(ZoneOffset.UTC).format(DAY) + "-"
+                                    + String.format("%06d", sequence);
+                            draft.order().requestId = requestId;
+                            return draft.order().persist();
+                        })
+                        .chain(Panache::flush)
+                        .chain(() -> OrderItem.persist(draft.items()))
+                        .chain(() -> {
+                            OrderView view = new OrderView(draft.order(), draft.items());
+                            return outbox.append(draft.order().id.toString(), OrderEvents.placed(view)).replaceWith(view);
+                        }))
+                .onFailure(ErrorMapper::isUniqueViolation).recoverWithUni(() -> existing(userId, requestId));
+    }
+
+    private static Uni<OrderView> existing(UUID userId, String requestId) {
+        return Panache.withSession(() -> CustomerOrder.<CustomerOrder>find("userId = ?1 and requestId = ?2", userId, requestId)
+                .firstResult().chain(order -> order == null ? Uni.createFrom().nullItem() : Orders.view(order)));
+    }
+
+    private static AddressSnapshot snapshot(Address address) {
+        AddressSnapshot.Builder snapshot = AddressSnapshot.newBuilder()
+                .setRecipientName(address.getRecipientName()).setPhone(address.getPhone())
+                .setLine1(address.getLine1()).setLine2(address.getLine2()).setCity(address.getCity())
+                .setRegion(address.getRegion()).setPostalCode(address.getPostalCode())
+                .setCountryCode(address.getCountryCode());
+        if (address.hasLocation()) {
+            snapshot.setLocation(address.getLocation());
+        }
+        return snapshot.build();
+    }
+}

@@ -1,0 +1,71 @@
+package org.commercemesh.order.checkout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.order.order.CustomerOrder;
+import org.commercemesh.order.order.Orders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Settles orders that stayed PENDING (design §8 step 10): a crash between steps, or a payment
+ * provider that did not answer. With stock reserved, the charge is retried — the provider
+ * answers a retry with the first outcome, so a charge that did go through is never repeated.
+ * Without a reservation (none can be made without the buyer's token), or once the reservation
+ * would have expired, the order is cancelled and OrderCancelled releases whatever is held.
+ */
+@ApplicationScoped
+public class PendingOrderSweeper {
+
+    private static final Logger LOG = Logger.getLogger(PendingOrderSweeper.class);
+
+    private final Settlement settlement;
+    private final Duration settleAfter;
+    private final Duration giveUpAfter;
+
+    public PendingOrderSweeper(Settlement settlement,
+            @ConfigProperty(name = "commerce.checkout.settle-after") Duration settleAfter,
+            @ConfigProperty(name = "commerce.checkout.give-up-after") Duration giveUpAfter) {
+        this.settlement = settlement;
+        this.settleAfter = settleAfter;
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> onSchedule() {
+        return sweep().onFailure().invoke(failure -> LOG.warnf("sweeping pending orders failed: %s", failure.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Settles every PENDING order older than {@code settle-after}; returns how many it looked at. */
+    public Uni<Integer> sweep() {
+        Instant now = Instant.now();
+        return Panache.withSession(() -> CustomerOrder.<CustomerOrder>list(
+                        "status = 'PENDING' and createdAt < ?1 order by createdAt", now.minus(settleAfter)))
+                .chain(pending -> Multi.createFrom().iterable(pending)
+                        .onItem().transformToUniAndConcatenate(order -> settleOne(order, now)
+                                .onFailure().invoke(failure -> LOG.warnf("order %s stays PENDING: %s", order.id, failure))
+                                .onFailure().recoverWithNull())
+                        .collect().asList()
+                        .map(List::size));
+    }
+
+    private Uni<Void> settleOne(CustomerOrder order, Instant now) {
+        boolean tooOld = order.createdAt.isBefore(now.minus(giveUpAfter));
+        if (order.stockReserved && !tooOld) {
+            return Panache.withSession(() -> Orders.view(order)).chain(settlement::charge).replaceWithVoid();
+        }
+        String reason = order.stockReserved ? Settlement.PAYMENT_TIMEOUT : Settlement.STOCK_UNCONFIRMED;
+        return Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> current.order().status.equals("PENDING")
+                ? settlement.cancel(current, reason, "VOIDED") : Uni.createFrom().item(current))).replaceWithVoid();
+    }
+}

@@ -1,0 +1,41 @@
+package org.commercemesh.order.checkout;
+
+import java.math.BigDecimal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.platform.money.Amount;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Order amounts (design §8): VAT on the subtotal after discount, a flat shipping fee that
+ * falls away above a threshold, total = subtotal − discount + tax + shipping.
+ */
+@ApplicationScoped
+public class Pricing {
+
+    /** The amounts of one order. */
+    public record Totals(Amount subtotal, Amount discount, Amount tax, Amount shipping, Amount total) {
+    }
+
+    private final BigDecimal vatRate;
+    private final BigDecimal shippingFlat;
+    private final BigDecimal freeShippingThreshold;
+
+    public Pricing(@ConfigProperty(name = "commerce.checkout.vat-rate") BigDecimal vatRate,
+            @ConfigProperty(name = "commerce.checkout.shipping-flat") BigDecimal shippingFlat,
+            @ConfigProperty(name = "commerce.checkout.free-shipping-threshold") BigDecimal freeShippingThreshold) {
+        this.vatRate = vatRate;
+        this.shippingFlat = shippingFlat;
+        this.freeShippingThreshold = freeShippingThreshold;
+    }
+
+    public Totals totals(Amount subtotal) {
+        Amount discount = Amount.zero(subtotal.currency());
+        Amount taxable = subtotal.minus(discount);
+        Amount tax = new Amount(taxable.times(vatRate).value().setScale(2, java.math.RoundingMode.HALF_EVEN), subtotal.currency());
+        Amount shipping = subtotal.value().compareTo(freeShippingThreshold) >= 0
+                ? Amount.zero(subtotal.currency()) : new Amount(shippingFlat, subtotal.currency());
+        return new Totals(subtotal, discount, tax, shipping, taxable.plus(tax).plus(shipping));
+    }
+}

@@ -1,0 +1,98 @@
+package org.commercemesh.order.mesh;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.cart.v1.Cart;
+import org.commercemesh.cart.v1.GetCartRequest;
+import org.commercemesh.cart.v1.MutinyCartServiceGrpc.MutinyCartServiceStub;
+import org.commercemesh.catalog.v1.BatchGetProductsRequest;
+import org.commercemesh.catalog.v1.MutinyInventoryServiceGrpc.MutinyInventoryServiceStub;
+import org.commercemesh.catalog.v1.MutinyProductServiceGrpc.MutinyProductServiceStub;
+import org.commercemesh.catalog.v1.Product;
+import org.commercemesh.catalog.v1.ReserveStockRequest;
+import org.commercemesh.catalog.v1.StockLine;
+import org.commercemesh.platform.grpc.Downstream;
+import org.commercemesh.user.v1.Address;
+import org.commercemesh.user.v1.GetAddressRequest;
+import org.commercemesh.user.v1.ListAddressesRequest;
+import org.commercemesh.user.v1.MutinyAddressServiceGrpc.MutinyAddressServiceStub;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What checkout asks the other services, always as the buyer (their forwarded token) and
+ * within the configured deadline.
+ */
+@ApplicationScoped
+public class MeshClients {
+
+    private final MutinyCartServiceStub carts;
+    private final MutinyProductServiceStub products;
+    private final MutinyInventoryServiceStub inventory;
+    private final MutinyAddressServiceStub addresses;
+    private final Duration deadline;
+
+    public MeshClients(@GrpcClient("cart") MutinyCartServiceStub carts,
+            @GrpcClient("catalog") MutinyProductServiceStub products,
+            @GrpcClient("catalog") MutinyInventoryServiceStub inventory,
+            @GrpcClient("user") MutinyAddressServiceStub addresses,
+            @ConfigProperty(name = "commerce.downstream.deadline") Duration deadline) {
+        this.carts = carts;
+        this.products = products;
+        this.inventory = inventory;
+        this.addresses = addresses;
+        this.deadline = deadline;
+    }
+
+    public Uni<Cart> cart(String token) {
+        return Downstream.as(carts, token, deadline).getCart(GetCartRequest.getDefaultInstance())
+                .onFailure().transform(failure -> Downstream.explain(failure, "cart-svc", deadline))
+                .map(response -> response.getCart());
+    }
+
+    public Uni<Map<UUID, Product>> products(Collection<UUID> ids, String token) {
+        return Downstream.as(products, token, deadline).batchGetProducts(BatchGetProductsRequest.newBuilder()
+                        .addAllProductIds(ids.stream().map(UUID::toString).toList()).build())
+                .onFailure().transform(failure -> Downstream.explain(failure, "catalog-svc", deadline))
+                .map(response -> response.getProductsList().stream()
+                        .collect(Collectors.toMap(product -> UUID.fromString(product.getId()), Function.identity())));
+    }
+
+    /** Reserves every line for the order (idempotent per order id in catalog-svc). */
+    public Uni<Void> reserve(UUID orderId, Map<UUID, Integer> lines, String token) {
+        ReserveStockRequest.Builder request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
+        lines.forEach((product, quantity) -> request.addLines(StockLine.newBuilder()
+                .setProductId(product.toString()).setQuantity(quantity)));
+        return Downstream.as(inventory, token, deadline).reserveStock(request.build())
+                .onFailure().transform(failure -> Downstream.explain(failure, "catalog-svc", deadline))
+                .replaceWithVoid();
+    }
+
+    /** One of the buyer's addresses; user-svc answers NOT_FOUND for anyone else's. */
+    public Uni<Address> address(UUID addressId, String token) {
+        return Downstream.as(addresses, token, deadline).getAddress(GetAddressRequest.newBuilder()
+                        .setAddressId(addressId.toString()).build())
+                .onFailure().transform(failure -> Downstream.explain(failure, "user-svc", deadline))
+                .map(response -> response.getAddress());
+    }
+
+    /** The buyer's default address, or null when they have none. */
+    public Uni<Address> defaultAddress(String token) {
+        return Downstream.as(addresses, token, deadline).listAddresses(ListAddressesRequest.newBuilder().setPageSize(1).build())
+                .onFailure().transform(failure -> Downstream.explain(failure, "user-svc", deadline))
+                .map(response -> {
+                    List<Address> list = response.getAddressesList();
+                    return list.isEmpty() || !list.get(0).getIsDefault() ? null : list.get(0);
+                });
+    }
+}

@@ -1,0 +1,79 @@
+package org.commercemesh.order;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.commercemesh.cart.v1.Cart;
+import org.commercemesh.cart.v1.CartItem;
+import org.commercemesh.catalog.v1.Product;
+import org.commercemesh.catalog.v1.ProductStatus;
+import org.commercemesh.user.v1.Address;
+
+import com.google.type.Money;
+
+/**
+ * The state the in-process stand-ins for cart-, catalog- and user-svc serve: one buyer's cart,
+ * the catalog's products and stock, the buyer's addresses. Tests run one at a time and set it
+ * up in full before each checkout.
+ */
+public final class FakeMesh {
+
+    static volatile Cart cart = Cart.getDefaultInstance();
+    static final Map<String, Product> PRODUCTS = new ConcurrentHashMap<>();
+    static final Map<String, Integer> STOCK = new ConcurrentHashMap<>();
+    static final Map<String, Address> ADDRESSES = new ConcurrentHashMap<>();
+    static volatile String defaultAddressId = "";
+
+    private FakeMesh() {
+    }
+
+    public static Money thb(long units) {
+        return Money.newBuilder().setCurrencyCode("THB").setUnits(units).build();
+    }
+
+    /** A fresh buyer's world: an ACTIVE product with stock, a cart holding {@code quantity} of it, a default address. */
+    public static Product reset(long price, int stock, int quantity) {
+        PRODUCTS.clear();
+        STOCK.clear();
+        ADDRESSES.clear();
+        Product product = product("Espresso Machine", price, stock);
+        cart(Map.of(product, quantity));
+        Address home = Address.newBuilder().setId(UUID.randomUUID().toString()).setRecipientName("Ann Lee")
+                .setLine1("1 Sukhumvit Rd").setCity("Bangkok").setPostalCode("10110").setCountryCode("TH")
+                .setIsDefault(true).build();
+        ADDRESSES.put(home.getId(), home);
+        defaultAddressId = home.getId();
+        return product;
+    }
+
+    public static Product product(String name, long price, int stock) {
+        Product product = Product.newBuilder().setId(UUID.randomUUID().toString()).setSku("SKU-" + UUID.randomUUID())
+                .setName(name).setStatus(ProductStatus.PRODUCT_STATUS_ACTIVE).setPrice(thb(price))
+                .setEffectivePrice(thb(price)).setInStock(stock > 0).build();
+        PRODUCTS.put(product.getId(), product);
+        STOCK.put(product.getId(), stock);
+        return product;
+    }
+
+    public static void cart(Map<Product, Integer> lines) {
+        Cart.Builder builder = Cart.newBuilder().setId(UUID.randomUUID().toString());
+        lines.forEach((product, quantity) -> builder.addItems(CartItem.newBuilder().setId(UUID.randomUUID().toString())
+                .setProductId(product.getId()).setQuantity(quantity).setUnitPrice(product.getEffectivePrice())));
+        cart = builder.build();
+    }
+
+    /** Replaces a product as the catalog would after an admin change. */
+    public static void put(Product product) {
+        PRODUCTS.put(product.getId(), product);
+    }
+
+    public static void noAddresses() {
+        ADDRESSES.clear();
+        defaultAddressId = "";
+    }
+
+    public static String cartId() {
+        return cart.getId();
+    }
+}
