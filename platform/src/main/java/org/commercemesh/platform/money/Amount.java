@@ -107,6 +107,12 @@ public record Amount(BigDecimal value, String currency) implements Comparable<Am
         return other;
     }
 
+    /** For people: the currency's usual decimals, e.g. "906.00 THB" or "1200 JPY". */
+    public String toDisplayString() {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return value.setScale(digits, RoundingMode.HALF_EVEN).toPlainString() + " " + currency;
+    }
+
     @Override
     public String toString() {
         return value.toPlainString() + " " + currency;

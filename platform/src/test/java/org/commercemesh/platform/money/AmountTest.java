@@ -47,4 +47,10 @@ class AmountTest {
         assertThat(price.times(new BigDecimal("0.07")).value()).isEqualByComparingTo("1.3993");
         assertThatIllegalArgumentException().isThrownBy(() -> price.plus(Amount.of("1", "USD")));
     }
+
+    @Test
+    void givenAnAmount_whenShownToPeople_thenItUsesTheCurrencysDecimals() {
+        assertThat(Amount.of("906", "THB").toDisplayString()).isEqualTo("906.00 THB");
+        assertThat(Amount.of("1200.4", "JPY").toDisplayString()).isEqualTo("1200 JPY");
+    }
 }
