@@ -1,0 +1,177 @@
+package org.commercemesh.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.commercemesh.testing.auth.TestJwtKeys;
+import org.commercemesh.testing.kafka.TestKafkaBroker;
+import org.commercemesh.testing.mail.SmtpServerResource;
+import org.commercemesh.testing.postgres.PostgresDatabaseResource;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+
+/**
+ * The four packaged services ({@code <service>/target/quarkus-app}) running as their own JVMs,
+ * each on a fresh database, against a real Kafka broker and SMTP server in this JVM: started
+ * once for the whole suite, stopped when the JVM exits. Logs go to {@code e2e/target/mesh-logs}.
+ */
+final class Mesh {
+
+    private static Mesh running;
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, ManagedChannel> channels = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> databases = new HashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final List<PostgresDatabaseResource> resources = new ArrayList<>();
+    private final SmtpServerResource smtp = new SmtpServerResource();
+
+    static synchronized Mesh get() {
+        if (running == null) {
+            running = new Mesh();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "e2e-mesh-stop"));
+            running.start();
+        }
+        return running;
+    }
+
+    ManagedChannel channel(String service) {
+        return channels.computeIfAbsent(service, name -> ManagedChannelBuilder
+                .forAddress("127.0.0.1", ports.get(name)).usePlaintext().build());
+    }
+
+    /** JDBC connection to a service's database, for checks the public API does not expose. */
+    Connection database(String service) throws java.sql.SQLException {
+        Map<String, String> config = databases.get(service);
+        return DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+    }
+
+    private void start() {
+        Path root = Path.of(System.getProperty("commerce.repository.root", ".."));
+        Path logs = root.resolve("e2e/target/mesh-logs");
+        Map<String, String> smtpConfig = smtp.start();
+        String kafka = TestKafkaBroker.bootstrapServers();
+        for (String service : List.of("user-svc", "catalog-svc", "cart-svc", "order-svc")) {
+            ports.put(service, freePort());
+            PostgresDatabaseResource database = new PostgresDatabaseResource();
+            databases.put(service, database.start());
+            resources.add(database);
+        }
+        try {
+            Files.createDirectories(logs);
+            for (String service : ports.keySet()) {
+                Map<String, String> env = new HashMap<>();
+                Map<String, String> db = databases.get(service);
+                env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+                env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.get("quarkus.datasource.reactive.url"));
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", db.get("quarkus.datasource.jdbc.url"));
+                env.put("QUARKUS_DATASOURCE_USERNAME", db.get("quarkus.datasource.username"));
+                env.put("QUARKUS_DATASOURCE_PASSWORD", db.get("quarkus.datasource.password"));
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+                env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestJwtKeys.mesh().publicKeyFile().toString());
+                env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", TestJwtKeys.mesh().privateKeyFile().toString());
+                env.put("COMMERCE_AUTH_BCRYPT_COST", "4");
+                env.put("QUARKUS_MAILER_MOCK", "false");
+                env.put("QUARKUS_MAILER_HOST", smtpConfig.get("quarkus.mailer.host"));
+                env.put("QUARKUS_MAILER_PORT", smtpConfig.get("quarkus.mailer.port"));
+                env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+                for (String client : List.of("user", "catalog", "cart")) {
+                    String target = client + "-svc";
+                    env.put("QUARKUS_GRPC_CLIENTS_" + client.toUpperCase() + "_HOST", "127.0.0.1");
+                    env.put("QUARKUS_GRPC_CLIENTS_" + client.toUpperCase() + "_PORT", String.valueOf(ports.get(target)));
+                }
+                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m", "-jar", root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(logs.resolve(service + ".log").toFile());
+                builder.environment().putAll(env);
+                processes.add(builder.start());
+            }
+            for (String service : ports.keySet()) {
+                awaitHealthy(service, logs);
+            }
+            loadDemoCatalog(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy(String service, Path logs) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        URI ready = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " was not healthy within 120 s; see " + logs.resolve(service + ".log"));
+    }
+
+    private void loadDemoCatalog(Path root) {
+        try (Connection connection = database("catalog-svc")) {
+            connection.createStatement().execute(Files.readString(root.resolve("catalog-svc/demo/demo-catalog.sql")));
+        } catch (Exception e) {
+            throw new IllegalStateException("loading the demo catalog failed", e);
+        }
+    }
+
+    private void stop() {
+        channels.values().forEach(ManagedChannel::shutdownNow);
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        resources.forEach(PostgresDatabaseResource::stop);
+        smtp.stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
