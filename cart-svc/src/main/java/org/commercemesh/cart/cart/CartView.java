@@ -1,6 +1,5 @@
 package org.commercemesh.cart.cart;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,9 +56,5 @@ public record CartView(Cart cart, List<CartItem> items, Map<UUID, Product> curre
             count += item.quantity;
         }
         return message.setSubtotal(subtotal.toProto()).setItemCount(count).setPriceChanged(anyChanged).build();
-    }
-
-    static BigDecimal price(Product product) {
-        return Amount.fromProto(product.getEffectivePrice()).value();
     }
 }

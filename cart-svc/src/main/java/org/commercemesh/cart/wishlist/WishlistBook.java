@@ -1,5 +1,6 @@
 package org.commercemesh.cart.wishlist;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -150,7 +151,8 @@ public class WishlistBook {
                 .invoke(wishlist -> {
                     boolean visible = wishlist != null && ("PUBLIC".equals(wishlist.privacy)
                             || ("SHARED".equals(wishlist.privacy) && wishlist.shareToken != null
-                                    && java.security.MessageDigest.isEqual(wishlist.shareToken.getBytes(), shareToken.getBytes())));
+                                    && java.security.MessageDigest.isEqual(wishlist.shareToken.getBytes(StandardCharsets.UTF_8),
+                                    shareToken.getBytes(StandardCharsets.UTF_8))));
                     if (!visible) {
                         throw new NotFoundException("wishlist", wishlistId);
                     }

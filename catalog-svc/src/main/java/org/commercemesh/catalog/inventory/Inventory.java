@@ -64,7 +64,7 @@ public class Inventory {
                         throw new NotFoundException("product", String.join(", ", missing));
                     }
                     return reserved(session, wanted.keySet()).chain(reserved -> {
-                        List<String> short_ = new ArrayList<>();
+                        List<String> shortProducts = new ArrayList<>();
                         for (var line : wanted.entrySet()) {
                             LockedProduct product = locked.get(line.getKey());
                             if (!product.sellable()) {
@@ -73,12 +73,12 @@ public class Inventory {
                             }
                             int available = product.stock() - reserved.getOrDefault(line.getKey(), 0);
                             if (product.manageStock() && available < line.getValue()) {
-                                short_.add(line.getKey().toString());
+                                shortProducts.add(line.getKey().toString());
                             }
                         }
-                        if (!short_.isEmpty()) {
-                            throw new FailedPreconditionException("OUT_OF_STOCK", "not enough stock for " + short_,
-                                    Map.of("product_ids", String.join(",", short_)));
+                        if (!shortProducts.isEmpty()) {
+                            throw new FailedPreconditionException("OUT_OF_STOCK", "not enough stock for " + shortProducts,
+                                    Map.of("product_ids", String.join(",", shortProducts)));
                         }
                         Instant now = Instant.now();
                         Instant expires = now.plus(ttl);
