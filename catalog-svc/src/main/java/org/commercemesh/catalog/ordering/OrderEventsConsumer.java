@@ -1,5 +1,6 @@
 package org.commercemesh.catalog.ordering;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import org.commercemesh.platform.events.ProcessedEvents;
 import org.commercemesh.platform.time.ProtoTime;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -29,7 +29,6 @@ import io.smallrye.mutiny.Uni;
 public class OrderEventsConsumer {
 
     static final String CONSUMER = "catalog-svc.order-events";
-    private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
 
     private final ProcessedEvents processedEvents;
     private final Inventory inventory;
@@ -43,17 +42,8 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.from(message);
-        } catch (IllegalArgumentException unreadable) {
-            LOG.warnf("skipping an order event that is not a CloudEvent: %s", unreadable.getMessage());
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return processedEvents.applyOnce(CONSUMER, event, () -> effect(event))
-                .onFailure().invoke(failure -> LOG.errorf(failure, "order event %s (%s) failed", event.id(), event.type()))
-                .onFailure().recoverWithNull()
-                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+        return processedEvents.handle(CONSUMER, message, Set.of(OrderConfirmed.getDescriptor(),
+                OrderCancelled.getDescriptor(), OrderRefunded.getDescriptor(), OrderDelivered.getDescriptor()), this::effect);
     }
 
     private Uni<Void> effect(IncomingEvent event) {
@@ -68,17 +58,14 @@ public class OrderEventsConsumer {
         if (event.is(OrderRefunded.getDescriptor())) {
             return inventory.restock(UUID.fromString(event.parse(OrderRefunded.parser()).getOrderId()));
         }
-        if (event.is(OrderDelivered.getDescriptor())) {
-            OrderDelivered delivered = event.parse(OrderDelivered.parser());
-            UUID buyer = UUID.fromString(delivered.getUserId());
-            UUID orderId = UUID.fromString(delivered.getOrderId());
-            Uni<Void> purchases = Uni.createFrom().voidItem();
-            for (OrderEventLine line : delivered.getLinesList()) {
-                purchases = purchases.chain(() -> reviews.recordPurchase(buyer, UUID.fromString(line.getProductId()),
-                        orderId, ProtoTime.fromProto(delivered.getDeliverTime())));
-            }
-            return purchases;
+        OrderDelivered delivered = event.parse(OrderDelivered.parser());
+        UUID buyer = UUID.fromString(delivered.getUserId());
+        UUID orderId = UUID.fromString(delivered.getOrderId());
+        Uni<Void> purchases = Uni.createFrom().voidItem();
+        for (OrderEventLine line : delivered.getLinesList()) {
+            purchases = purchases.chain(() -> reviews.recordPurchase(buyer, UUID.fromString(line.getProductId()),
+                    orderId, ProtoTime.fromProto(delivered.getDeliverTime())));
         }
-        return Uni.createFrom().voidItem();
+        return purchases;
     }
 }

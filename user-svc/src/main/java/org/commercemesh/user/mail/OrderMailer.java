@@ -1,5 +1,6 @@
 package org.commercemesh.user.mail;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserRepository;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -29,7 +29,6 @@ import io.smallrye.mutiny.Uni;
 public class OrderMailer {
 
     static final String CONSUMER = "user-svc.order-mails";
-    private static final Logger LOG = Logger.getLogger(OrderMailer.class);
 
     private final ProcessedEvents processedEvents;
     private final UserRepository users;
@@ -43,20 +42,8 @@ public class OrderMailer {
 
     @Incoming("order-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.from(message);
-        } catch (IllegalArgumentException unreadable) {
-            LOG.warnf("skipping an order event that is not a CloudEvent: %s", unreadable.getMessage());
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        if (!event.is(OrderConfirmed.getDescriptor()) && !event.is(OrderShipped.getDescriptor())) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return processedEvents.applyOnce(CONSUMER, event, () -> mail(event))
-                .onFailure().invoke(failure -> LOG.errorf(failure, "order e-mail for event %s failed", event.id()))
-                .onFailure().recoverWithNull()
-                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+        return processedEvents.handle(CONSUMER, message, Set.of(OrderConfirmed.getDescriptor(), OrderShipped.getDescriptor()),
+                this::mail);
     }
 
     private Uni<Void> mail(IncomingEvent event) {
