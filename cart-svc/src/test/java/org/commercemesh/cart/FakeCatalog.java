@@ -19,13 +19,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Stands in for catalog-svc: the real generated contract, served in-process by the application
- * under test, with products the tests put in and three behaviours — answering, being down
- * (UNAVAILABLE) and being slower than cart-svc's deadline.
+ * under test, with products the tests put in and four behaviours — answering, being down
+ * (UNAVAILABLE), being slower than cart-svc's deadline, and restarting (UNAVAILABLE once, then
+ * answering).
  */
 @GrpcService
 public class FakeCatalog extends MutinyProductServiceGrpc.ProductServiceImplBase {
 
-    public enum Mode { ANSWERING, DOWN, SLOW }
+    public enum Mode { ANSWERING, DOWN, SLOW, RESTARTING }
 
     private static final Map<String, Product> PRODUCTS = new ConcurrentHashMap<>();
     private static volatile Mode mode = Mode.ANSWERING;
@@ -56,6 +57,10 @@ public class FakeCatalog extends MutinyProductServiceGrpc.ProductServiceImplBase
         return switch (mode) {
             case DOWN -> Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
             case SLOW -> answer(request).onItem().delayIt().by(Duration.ofSeconds(3));
+            case RESTARTING -> {
+                mode = Mode.ANSWERING;
+                yield Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
+            }
             case ANSWERING -> answer(request);
         };
     }

@@ -41,8 +41,8 @@ public class CatalogClient {
         }
         BatchGetProductsRequest request = BatchGetProductsRequest.newBuilder()
                 .addAllProductIds(new LinkedHashSet<>(ids).stream().map(UUID::toString).toList()).build();
-        return Downstream.as(products, accessToken, deadline).batchGetProducts(request)
-                .onFailure().transform(failure -> Downstream.explain(failure, SERVICE, deadline))
+        return Downstream.idempotent(Downstream.as(products, accessToken, deadline).batchGetProducts(request), SERVICE,
+                        deadline)
                 .map(response -> response.getProductsList().stream()
                         .collect(Collectors.toMap(product -> UUID.fromString(product.getId()), Function.identity())));
     }

@@ -224,6 +224,17 @@ class CartTest {
     }
 
     @Test
+    void givenCatalogRestarting_whenAdding_thenTheReadIsRetriedAndTheItemAdded() {
+        CartService ann = shopper();
+        Product lamp = FakeCatalog.product("Wall Lamp", 600);
+
+        FakeCatalog.mode(FakeCatalog.Mode.RESTARTING);
+        Cart cart = add(ann, lamp, 1, Map.of());
+
+        assertThat(cart.getItemsList()).extracting(CartItem::getProductId).containsExactly(lamp.getId());
+    }
+
+    @Test
     void givenCatalogSlowerThanTheDeadline_whenAdding_thenDeadlineExceededAndNothingChanges() {
         CartService ann = shopper();
         Product lamp = FakeCatalog.product("Desk Lamp", 400);

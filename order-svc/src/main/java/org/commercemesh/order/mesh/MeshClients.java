@@ -55,15 +55,13 @@ public class MeshClients {
     }
 
     public Uni<Cart> cart(String token) {
-        return Downstream.as(carts, token, deadline).getCart(GetCartRequest.getDefaultInstance())
-                .onFailure().transform(failure -> Downstream.explain(failure, "cart-svc", deadline))
-                .map(response -> response.getCart());
+        return Downstream.idempotent(Downstream.as(carts, token, deadline).getCart(GetCartRequest.getDefaultInstance()),
+                "cart-svc", deadline).map(response -> response.getCart());
     }
 
     public Uni<Map<UUID, Product>> products(Collection<UUID> ids, String token) {
-        return Downstream.as(products, token, deadline).batchGetProducts(BatchGetProductsRequest.newBuilder()
-                        .addAllProductIds(ids.stream().map(UUID::toString).toList()).build())
-                .onFailure().transform(failure -> Downstream.explain(failure, "catalog-svc", deadline))
+        return Downstream.idempotent(Downstream.as(products, token, deadline).batchGetProducts(BatchGetProductsRequest
+                        .newBuilder().addAllProductIds(ids.stream().map(UUID::toString).toList()).build()), "catalog-svc", deadline)
                 .map(response -> response.getProductsList().stream()
                         .collect(Collectors.toMap(product -> UUID.fromString(product.getId()), Function.identity())));
     }
@@ -73,23 +71,21 @@ public class MeshClients {
         ReserveStockRequest.Builder request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
         lines.forEach((product, quantity) -> request.addLines(StockLine.newBuilder()
                 .setProductId(product.toString()).setQuantity(quantity)));
-        return Downstream.as(inventory, token, deadline).reserveStock(request.build())
-                .onFailure().transform(failure -> Downstream.explain(failure, "catalog-svc", deadline))
-                .replaceWithVoid();
+        return Downstream.idempotent(Downstream.as(inventory, token, deadline).reserveStock(request.build()),
+                "catalog-svc", deadline).replaceWithVoid();
     }
 
     /** One of the buyer's addresses; user-svc answers NOT_FOUND for anyone else's. */
     public Uni<Address> address(UUID addressId, String token) {
-        return Downstream.as(addresses, token, deadline).getAddress(GetAddressRequest.newBuilder()
-                        .setAddressId(addressId.toString()).build())
-                .onFailure().transform(failure -> Downstream.explain(failure, "user-svc", deadline))
+        return Downstream.idempotent(Downstream.as(addresses, token, deadline).getAddress(GetAddressRequest.newBuilder()
+                        .setAddressId(addressId.toString()).build()), "user-svc", deadline)
                 .map(response -> response.getAddress());
     }
 
     /** The buyer's default address, or null when they have none. */
     public Uni<Address> defaultAddress(String token) {
-        return Downstream.as(addresses, token, deadline).listAddresses(ListAddressesRequest.newBuilder().setPageSize(1).build())
-                .onFailure().transform(failure -> Downstream.explain(failure, "user-svc", deadline))
+        return Downstream.idempotent(Downstream.as(addresses, token, deadline).listAddresses(ListAddressesRequest.newBuilder()
+                        .setPageSize(1).build()), "user-svc", deadline)
                 .map(response -> {
                     List<Address> list = response.getAddressesList();
                     return list.isEmpty() || !list.get(0).getIsDefault() ? null : list.get(0);

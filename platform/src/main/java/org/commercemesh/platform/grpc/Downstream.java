@@ -8,11 +8,13 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Calls from one service to another (design §6): every call carries a deadline and the
- * caller's access token, and a downstream that is down or slow surfaces as UNAVAILABLE or
- * DEADLINE_EXCEEDED naming the service, never as INTERNAL.
+ * caller's access token; idempotent calls are retried on UNAVAILABLE within that deadline; a
+ * downstream that stays down or is slow surfaces as UNAVAILABLE or DEADLINE_EXCEEDED naming
+ * the service, never as INTERNAL.
  */
 public final class Downstream {
 
@@ -27,6 +29,18 @@ public final class Downstream {
         headers.put(AUTHORIZATION, "Bearer " + accessToken);
         return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    /**
+     * An idempotent call (a read, or a write the callee de-duplicates): retried twice with a short
+     * back-off when the callee is UNAVAILABLE — a restarting replica, a dropped connection —
+     * all within the deadline already on the stub, then explained. {@code call} must be lazy
+     * (Mutiny stub calls are: each subscription sends the request again).
+     */
+    public static <T> Uni<T> idempotent(Uni<T> call, String service, Duration deadline) {
+        return call.onFailure(failure -> Status.fromThrowable(failure).getCode() == Status.Code.UNAVAILABLE)
+                .retry().withBackOff(Duration.ofMillis(50), Duration.ofMillis(200)).atMost(2)
+                .onFailure().transform(failure -> explain(failure, service, deadline));
     }
 
     /** Rewrites transport failures of a call to {@code service} into statuses a client can act on. */
