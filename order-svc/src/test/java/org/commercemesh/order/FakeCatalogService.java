@@ -1,7 +1,6 @@
 package org.commercemesh.order;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.commercemesh.catalog.v1.BatchGetProductsRequest;
@@ -56,9 +55,9 @@ public final class FakeCatalogService {
             if (existing != null) {
                 return Uni.createFrom().item(ReserveStockResponse.newBuilder().setReservation(existing).build());
             }
-            Set<Boolean> enough = new java.util.HashSet<>();
-            request.getLinesList().forEach(line -> enough.add(FakeMesh.STOCK.getOrDefault(line.getProductId(), 0) >= line.getQuantity()));
-            if (enough.contains(false)) {
+            boolean enough = request.getLinesList().stream()
+                    .allMatch(line -> FakeMesh.STOCK.getOrDefault(line.getProductId(), 0) >= line.getQuantity());
+            if (!enough) {
                 return Uni.createFrom().failure(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                         .setCode(Code.FAILED_PRECONDITION_VALUE).setMessage("not enough stock")
                         .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("OUT_OF_STOCK").build())).build()));

@@ -27,6 +27,7 @@ import org.commercemesh.order.v1.OrderPlaced;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestEvents;
+import org.commercemesh.testing.vertx.OnVertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,7 +201,7 @@ class CartTest {
         TestEvents.publish("order.events", placed.getOrderId(), eventId, placed);
         TestEvents.publish("order.events", placed.getOrderId(), eventId, placed);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(statusUnchecked(cart.getId())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(status(cart.getId())));
         Cart next = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
         assertThat(next.getId()).isNotEqualTo(cart.getId());
         assertThat(next.getItemsList()).isEmpty();
@@ -263,31 +264,15 @@ class CartTest {
                 .setParameter("id", UUID.fromString(cartId)).executeUpdate())));
     }
 
-    private static String status(String cartId) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+    private static String status(String cartId) {
+        return OnVertx.await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery("select status from cart where id = :id", String.class)
                 .setParameter("id", UUID.fromString(cartId)).getSingleResult())));
     }
 
-    private static String statusUnchecked(String cartId) throws Exception {
-        try {
-            return status(cartId);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable other) {
-            throw new IllegalStateException(other);
-        }
-    }
-
-    private static long processed(String eventId) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
-                    .createNativeQuery("select count(*) from processed_event where event_id = :id", Long.class)
-                    .setParameter("id", eventId).getSingleResult())));
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable other) {
-            throw new IllegalStateException(other);
-        }
+    private static long processed(String eventId) {
+        return OnVertx.await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from processed_event where event_id = :id", Long.class)
+                .setParameter("id", eventId).getSingleResult())));
     }
 }

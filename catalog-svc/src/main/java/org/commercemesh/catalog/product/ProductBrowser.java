@@ -1,6 +1,5 @@
 package org.commercemesh.catalog.product;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,13 +103,10 @@ public class ProductBrowser {
         if (!present) {
             return null;
         }
-        try {
-            Amount amount = Amount.fromProto(money);
-            violations.check(amount.value().compareTo(BigDecimal.ZERO) >= 0, field, "must not be negative");
-            return amount;
-        } catch (IllegalArgumentException malformed) {
-            violations.add(field, malformed.getMessage());
-            return null;
+        Amount amount = violations.amount(field, money);
+        if (amount != null) {
+            violations.check(amount.value().signum() >= 0, field, "must not be negative");
         }
+        return amount;
     }
 }

@@ -88,14 +88,11 @@ final class ProductRules {
             violations.check(!required, field, "is required");
             return null;
         }
-        try {
-            Amount amount = Amount.fromProto(money);
+        Amount amount = violations.amount(field, money);
+        if (amount != null) {
             violations.check(amount.isPositive(), field, "must be greater than zero");
-            return amount;
-        } catch (IllegalArgumentException malformed) {
-            violations.add(field, malformed.getMessage());
-            return null;
         }
+        return amount;
     }
 
     private static void categories(Violations violations, org.commercemesh.catalog.v1.Product product) {

@@ -33,13 +33,13 @@ import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestEvents;
+import org.commercemesh.testing.vertx.OnVertx;
 import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 class ReviewAndOrderEventsTest {
@@ -169,16 +169,9 @@ class ReviewAndOrderEventsTest {
                 .addProductIds(product.getId()).build()).await().atMost(WAIT).getLevels(0);
     }
 
-    private static long processedCount(String eventId) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
-                    .chain(session -> session.createNativeQuery(
-                                    "select count(*) from processed_event where event_id = :id", Long.class)
-                            .setParameter("id", eventId).getSingleResult())));
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable other) {
-            throw new IllegalStateException(other);
-        }
+    private static long processedCount(String eventId) {
+        return OnVertx.await(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("select count(*) from processed_event where event_id = :id", Long.class)
+                        .setParameter("id", eventId).getSingleResult())));
     }
 }

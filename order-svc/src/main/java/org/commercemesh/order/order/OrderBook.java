@@ -64,16 +64,7 @@ public class OrderBook {
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
         return Panache.withSession(() -> CustomerOrder.<CustomerOrder>find(query, parameters).range(0, page.size()).list()
-                .chain(orders -> {
-                    Uni<List<OrderView>> views = Uni.createFrom().item(new ArrayList<>());
-                    for (CustomerOrder order : orders) {
-                        views = views.chain(list -> Orders.view(order).map(view -> {
-                            list.add(view);
-                            return list;
-                        }));
-                    }
-                    return views;
-                }));
+                .chain(Orders::views));
     }
 
     /** The buyer cancels before PROCESSING; a paid order is refunded first, then restocked through the event. */

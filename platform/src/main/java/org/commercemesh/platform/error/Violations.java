@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.money.Amount;
+
+import com.google.type.Money;
 
 /**
  * Collects every field violation of a request before failing, so a client fixes all of them
@@ -59,6 +62,19 @@ public final class Violations {
     public Violations optionalUuid(String field, String value) {
         return value == null || value.isEmpty() ? this
                 : check(Ids.parseOrNull(value) != null, field, "must be a UUID");
+    }
+
+    /**
+     * Reads a {@code google.type.Money} field; a malformed one (unknown currency, nanos out of
+     * range, mixed signs) is a violation and yields null, so callers check what they got.
+     */
+    public Amount amount(String field, Money money) {
+        try {
+            return Amount.fromProto(money);
+        } catch (IllegalArgumentException malformed) {
+            add(field, malformed.getMessage());
+            return null;
+        }
     }
 
     public Violations range(String field, long value, long min, long max) {

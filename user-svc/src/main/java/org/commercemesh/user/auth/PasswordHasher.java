@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.Startup;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
@@ -13,6 +14,8 @@ import io.smallrye.mutiny.Uni;
  * returned Unis complete back on the caller's Vert.x context, so a Hibernate Reactive session
  * can carry on after them.
  */
+// Built at start-up: the decoy hash costs a bcrypt run, which must not land on the event loop of the first login.
+@Startup
 @ApplicationScoped
 public class PasswordHasher {
 
