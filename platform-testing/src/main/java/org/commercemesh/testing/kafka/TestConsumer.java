@@ -30,10 +30,28 @@ public final class TestConsumer implements AutoCloseable {
                 new StringDeserializer(), new ByteArrayDeserializer());
         // Every partition assigned directly, read from the start: no consumer group, so no
         // rebalance can delay the first records.
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<TopicPartition> partitions = partitionsOf(topic);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+    }
+
+    /** The topic's partitions; asking creates a missing topic, which takes a moment to show up. */
+    private List<TopicPartition> partitionsOf(String topic) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("topic " + topic + " has no partitions after 30 s");
     }
 
     public static TestConsumer of(String topic) {
