@@ -47,6 +47,9 @@ public class ProductBrowser {
         }
         violations.check(filter.getStatus() != ProductStatus.UNRECOGNIZED, "filter.status", "is not a known status")
                 .check(filter.getAttributesCount() <= 10, "filter.attributes", "must be at most 10");
+        filter.getAttributesMap().forEach((name, value) -> violations
+                .check(!name.isBlank() && name.length() <= 100, "filter.attributes", "names must be 1 to 100 characters")
+                .optionalText("filter.attributes[" + name + "]", value, 200));
     }
 
     public Uni<Page> list(ProductFilter filter, ProductSort sort, PageRequest page, boolean admin) {

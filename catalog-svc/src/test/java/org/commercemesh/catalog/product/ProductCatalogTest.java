@@ -144,6 +144,25 @@ class ProductCatalogTest {
     }
 
     @Test
+    void givenANulInASlugASearchOrAFilter_thenInvalidArgumentNamesTheFieldAndNothingReachesSql() {
+        Throwable slug = catchThrowable(() -> products.getProduct(GetProductRequest.newBuilder()
+                .setSlug("kettle\u0000").build()).await().atMost(WAIT));
+        Throwable query = catchThrowable(() -> products.searchProducts(SearchProductsRequest.newBuilder()
+                .setQuery("head\u0000phones").build()).await().atMost(WAIT));
+        Throwable attribute = catchThrowable(() -> products.listProducts(ListProductsRequest.newBuilder()
+                .setFilter(ProductFilter.newBuilder().putAttributes("colour", "x".repeat(201))).build()).await().atMost(WAIT));
+        Throwable token = catchThrowable(() -> products.listProducts(ListProductsRequest.newBuilder()
+                .setPageToken("A".repeat(5000)).build()).await().atMost(WAIT));
+
+        assertThat(GrpcErrors.violatedFields(slug)).containsExactly("slug");
+        assertThat(GrpcErrors.violatedFields(query)).containsExactly("query");
+        assertThat(GrpcErrors.violatedFields(attribute)).containsExactly("filter.attributes[colour]");
+        assertThat(GrpcErrors.violatedFields(token)).containsExactly("page_token");
+        assertThat(List.of(slug, query, attribute, token)).allSatisfy(failure ->
+                assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
     void givenTypos_whenSearching_thenWirelessHeadphonesAreFound() {
         Product headphones = TestCatalog.create(products, TestCatalog.product("Wireless Headphones", 2490, 5));
 

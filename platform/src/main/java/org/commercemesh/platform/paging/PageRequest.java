@@ -21,6 +21,8 @@ public record PageRequest(int size, List<String> cursor) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** Longer than any token a list issues (a few sort values, base64url-encoded). */
+    public static final int MAX_TOKEN_LENGTH = 1024;
     private static final String SEPARATOR = "\u001f";
 
     /**
@@ -32,6 +34,10 @@ public record PageRequest(int size, List<String> cursor) {
         violations.range("page_size", pageSize, 0, MAX_SIZE);
         int size = pageSize <= 0 || pageSize > MAX_SIZE ? DEFAULT_SIZE : pageSize;
         if (pageToken == null || pageToken.isEmpty()) {
+            return new PageRequest(size, List.of());
+        }
+        if (pageToken.length() > MAX_TOKEN_LENGTH) {
+            violations.add("page_token", "is not a token this list issued");
             return new PageRequest(size, List.of());
         }
         List<String> cursor = decode(pageToken);

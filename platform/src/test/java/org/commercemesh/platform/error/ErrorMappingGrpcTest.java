@@ -36,6 +36,19 @@ class ErrorMappingGrpcTest {
     }
 
     @Test
+    void givenANulCharacter_whenCalled_thenInvalidArgumentNamesTheFieldAndTheServiceNeverRuns() {
+        Address address = Address.newBuilder().setRecipientName("Ann").setLine1("1 Main\u0000St")
+                .setCountryCode("TH").setCity("Crash").build();
+
+        Throwable failure = catchThrowable(() -> addresses.createAddress(
+                CreateAddressRequest.newBuilder().setAddress(address).build()).await().atMost(WAIT));
+
+        // "Crash" would have made the service fail with INTERNAL had the request reached it.
+        assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(GrpcErrors.violatedFields(failure)).containsExactly("address.line1");
+    }
+
+    @Test
     void givenABusinessRuleRefusal_whenCalled_thenFailedPreconditionCarriesItsReason() {
         Address address = Address.newBuilder().setRecipientName("Ann").setLine1("1 Main St")
                 .setCountryCode("TH").setCity("Atlantis").build();

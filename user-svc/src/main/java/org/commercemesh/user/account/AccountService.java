@@ -17,6 +17,9 @@ import org.commercemesh.platform.outbox.OutboxWriter;
 import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.address.AddressRepository;
+import org.commercemesh.user.auth.AttemptThrottle;
+import org.commercemesh.user.auth.AttemptThrottle.Charge;
+import org.commercemesh.user.auth.AuthLimits;
 import org.commercemesh.user.auth.PasswordHasher;
 import org.commercemesh.user.auth.PasswordPolicy;
 import org.commercemesh.user.auth.SessionService;
@@ -41,9 +44,13 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final OutboxWriter outbox;
+    private final AttemptThrottle throttle;
+    private final AuthLimits limits;
 
     public AccountService(UserRepository users, AddressRepository addresses, PasswordHasher hasher,
-            SessionService sessions, OutboxWriter outbox) {
+            SessionService sessions, OutboxWriter outbox, AttemptThrottle throttle, AuthLimits limits) {
+        this.throttle = throttle;
+        this.limits = limits;
         this.users = users;
         this.addresses = addresses;
         this.hasher = hasher;
@@ -51,7 +58,8 @@ public class AccountService {
         this.outbox = outbox;
     }
 
-    public Uni<UserAccount> register(RegisterRequest request) {
+    /** Registers an account; {@code clientAddress} counts against the per-client registration limit. */
+    public Uni<UserAccount> register(RegisterRequest request, String clientAddress) {
         String email = ProfileRules.normaliseEmail(request.getEmail());
         Violations violations = new Violations();
         ProfileRules.email(violations, "email", email);
@@ -64,7 +72,8 @@ public class AccountService {
                 request.getDateOfBirth());
         violations.throwIfAny();
 
-        return hasher.hash(request.getPassword()).chain(hash -> Panache.withTransaction(() -> users.emailTaken(email, null)
+        return throttle.take(Instant.now(), List.of(new Charge(limits.registrationsPerClient(), clientAddress)))
+                .chain(() -> hasher.hash(request.getPassword())).chain(hash -> Panache.withTransaction(() -> users.emailTaken(email, null)
                 .chain(taken -> {
                     if (taken) {
                         throw new AlreadyExistsException("an account with this e-mail address already exists");

@@ -2,6 +2,7 @@ package org.commercemesh.user.auth;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.commercemesh.platform.grpc.ClientAddress;
 import org.commercemesh.user.account.AccountService;
 import org.commercemesh.user.account.UserMapper;
 import org.commercemesh.user.v1.AuthService;
@@ -34,13 +35,15 @@ public class AuthGrpcService implements AuthService {
 
     @Override
     public Uni<RegisterResponse> register(RegisterRequest request) {
-        return Uni.createFrom().deferred(() -> accounts.register(request))
+        String client = ClientAddress.current();
+        return Uni.createFrom().deferred(() -> accounts.register(request, client))
                 .map(account -> RegisterResponse.newBuilder().setUser(UserMapper.toProto(account)).build());
     }
 
     @Override
     public Uni<LoginResponse> login(LoginRequest request) {
-        return Uni.createFrom().deferred(() -> logins.login(request))
+        String client = ClientAddress.current();
+        return Uni.createFrom().deferred(() -> logins.login(request, client))
                 .map(session -> LoginResponse.newBuilder().setSession(session).build());
     }
 

@@ -1,6 +1,7 @@
 package org.commercemesh.user.auth;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,6 +9,7 @@ import org.commercemesh.platform.error.UnauthenticatedException;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserRepository;
+import org.commercemesh.user.auth.AttemptThrottle.Charge;
 import org.commercemesh.user.v1.LoginRequest;
 import org.commercemesh.user.v1.Session;
 
@@ -15,42 +17,53 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Login: throttle check, then a bcrypt comparison whether or not the account exists (a decoy
- * hash for unknown e-mails), so "no such account" and "wrong password" give the same answer in
- * comparable time.
+ * Login: an attempt is taken against the account's and the client address's limits first (a
+ * throttled attempt costs no bcrypt), then a bcrypt comparison whether or not the account
+ * exists (a decoy hash for unknown e-mails), so "no such account" and "wrong password" give the
+ * same answer in comparable time. A successful login is forgiven and clears the account's count.
  */
 @ApplicationScoped
 public class LoginService {
 
     static final String REFUSED = "invalid e-mail or password";
+    // No account can have a longer e-mail or password (registration enforces both), so longer
+    // ones are refused before they cost a lookup or a bcrypt.
+    private static final int MAX_EMAIL = 254;
+    private static final int MAX_PASSWORD = 128;
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final AttemptThrottle throttle;
+    private final AuthLimits limits;
     private final SessionService sessions;
 
-    public LoginService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions) {
+    public LoginService(UserRepository users, PasswordHasher hasher, AttemptThrottle throttle, AuthLimits limits,
+            SessionService sessions) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.limits = limits;
         this.sessions = sessions;
     }
 
-    public Uni<Session> login(LoginRequest request) {
+    /** Signs in; {@code clientAddress} is where the attempt came from (platform ClientAddress). */
+    public Uni<Session> login(LoginRequest request, String clientAddress) {
         new Violations()
-                .check(!request.getEmail().isBlank(), "email", "is required")
+                .requireText("email", request.getEmail(), 1, MAX_EMAIL)
                 .check(!request.getPassword().isEmpty(), "password", "is required")
+                .check(request.getPassword().length() <= MAX_PASSWORD, "password", "must be at most " + MAX_PASSWORD + " characters")
                 .throwIfAny();
         String accountKey = request.getEmail().strip().toLowerCase(java.util.Locale.ROOT);
         Instant now = Instant.now();
-        return throttle.check(accountKey, now)
-                .chain(() -> Panache.withSession(() -> users.findLiveByEmail(accountKey)))
-                .chain(account -> verify(account, request.getPassword()))
-                .chain(account -> account == null
-                        ? throttle.recordFailure(accountKey, now)
-                                .chain(() -> Uni.createFrom().<Session>failure(new UnauthenticatedException(REFUSED)))
-                        : throttle.reset(accountKey)
-                                .chain(() -> Panache.withTransaction(() -> sessions.open(account, now))));
+        return throttle.take(now, List.of(new Charge(limits.loginPerAccount(), accountKey),
+                        new Charge(limits.loginPerClient(), clientAddress)))
+                .chain(attempts -> Panache.withSession(() -> users.findLiveByEmail(accountKey))
+                        .chain(account -> verify(account, request.getPassword()))
+                        .chain(account -> account == null
+                                ? Uni.createFrom().<Session>failure(new UnauthenticatedException(REFUSED))
+                                : throttle.forgive(attempts)
+                                        .chain(() -> throttle.clear(limits.loginPerAccount(), accountKey))
+                                        .chain(() -> Panache.withTransaction(() -> sessions.open(account, now)))));
     }
 
     /** The account when the password matches it, else null. */

@@ -97,6 +97,16 @@ class LoginTest {
         assertThat(login(ann.email(), TestAccounts.PASSWORD).getSession().getAccessToken()).isNotEmpty();
     }
 
+    @Test
+    void givenANulOrAnOverlongEmail_whenLoggingIn_thenInvalidArgumentNamesTheField() {
+        Throwable nul = catchThrowable(() -> login("ann\u0000@example.com", TestAccounts.PASSWORD));
+        Throwable overlong = catchThrowable(() -> login("a".repeat(300) + "@example.com", "x".repeat(200)));
+
+        assertThat(GrpcErrors.code(nul)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(GrpcErrors.violatedFields(nul)).containsExactly("email");
+        assertThat(GrpcErrors.violatedFields(overlong)).containsExactly("email", "password");
+    }
+
     private org.commercemesh.user.v1.LoginResponse login(String email, String password) {
         return auth.login(LoginRequest.newBuilder().setEmail(email).setPassword(password).build()).await().atMost(WAIT);
     }
@@ -105,7 +115,8 @@ class LoginTest {
     private static void ageFailures(String email, Duration age) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "update login_failure set failed_at = failed_at - make_interval(secs => :seconds) where account_key = :key")
+                                "update auth_attempt set attempted_at = attempted_at - make_interval(secs => :seconds) "
+                                        + "where scope = 'login-account' and subject = :key")
                         .setParameter("seconds", (double) age.toSeconds())
                         .setParameter("key", email)
                         .executeUpdate())));

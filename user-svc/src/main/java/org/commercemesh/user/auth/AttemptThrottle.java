@@ -1,0 +1,104 @@
+package org.commercemesh.user.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.platform.error.ThrottledException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sliding-window limits on authentication attempts, counted in PostgreSQL (table auth_attempt)
+ * so every replica sees one count. An attempt is recorded <em>before</em> the work it guards
+ * (a bcrypt comparison, a registration), under a transaction-scoped advisory lock per
+ * subject: parallel attempts queue on the lock and see each other's rows, so no more than the
+ * limit ever get through, however many arrive at once. A refused attempt records nothing, so
+ * waiting always helps; a login that turns out right is forgiven afterwards.
+ */
+@ApplicationScoped
+public class AttemptThrottle {
+
+    /** At most {@code max} attempts per subject within {@code window}. */
+    public record Limit(String scope, int max, Duration window) {
+    }
+
+    /** One attempt to take: a limit and the subject it counts against. */
+    public record Charge(Limit limit, String subject) {
+    }
+
+    private static final String LOCK = "select count(*) from pg_advisory_xact_lock(hashtextextended(:key, 0))";
+
+    /**
+     * Takes one attempt under every charge, all or nothing: fails with ThrottledException (with
+     * the wait until one frees up) when any limit is spent. Returns the recorded attempts.
+     */
+    public Uni<List<AuthAttempt>> take(Instant now, List<Charge> charges) {
+        // One lock order for every caller, so two attempts never wait on each other in a circle.
+        List<Charge> ordered = charges.stream()
+                .sorted(Comparator.comparing((Charge charge) -> charge.limit().scope()).thenComparing(Charge::subject))
+                .toList();
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(ordered)
+                .onItem().transformToUniAndConcatenate(charge -> lockAndCheck(charge, now).replaceWith(charge))
+                .collect().asList()
+                .chain(checked -> {
+                    List<AuthAttempt> attempts = new ArrayList<>();
+                    for (Charge charge : checked) {
+                        AuthAttempt attempt = new AuthAttempt();
+                        attempt.scope = charge.limit().scope();
+                        attempt.subject = charge.subject();
+                        attempt.attemptedAt = now;
+                        attempts.add(attempt);
+                    }
+                    return AuthAttempt.persist(attempts).replaceWith(attempts);
+                }));
+    }
+
+    /** Takes back attempts that turned out not to count (a login with the right password). */
+    public Uni<Void> forgive(List<AuthAttempt> attempts) {
+        List<Long> ids = attempts.stream().map(attempt -> attempt.id).toList();
+        return Panache.withTransaction(() -> AuthAttempt.delete("id in ?1", ids)).replaceWithVoid();
+    }
+
+    /** Starts a subject's count afresh under one limit (an account after a successful login). */
+    public Uni<Void> clear(Limit limit, String subject) {
+        return Panache.withTransaction(() -> AuthAttempt.delete("scope = ?1 and subject = ?2", limit.scope(), subject))
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "10m", delayed = "1m")
+    Uni<Void> purgeOld() {
+        // No limit looks back further than a day.
+        return Panache.withTransaction(() -> AuthAttempt.delete("attemptedAt < ?1", Instant.now().minus(Duration.ofDays(1))))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> lockAndCheck(Charge charge, Instant now) {
+        Limit limit = charge.limit();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(LOCK, Long.class)
+                        .setParameter("key", limit.scope() + ":" + charge.subject())
+                        .getSingleResult())
+                .chain(() -> AuthAttempt.<AuthAttempt>find(
+                                "scope = ?1 and subject = ?2 and attemptedAt > ?3 order by attemptedAt desc",
+                                limit.scope(), charge.subject(), now.minus(limit.window()))
+                        .range(0, limit.max() - 1)
+                        .list())
+                .invoke(recent -> {
+                    if (recent.size() >= limit.max()) {
+                        Instant freesAt = recent.get(limit.max() - 1).attemptedAt.plus(limit.window());
+                        throw new ThrottledException(limit.scope().startsWith("register")
+                                ? "too many registrations from this address; try again later"
+                                : "too many failed logins; try again later", Duration.between(now, freesAt));
+                    }
+                })
+                .replaceWithVoid();
+    }
+}
