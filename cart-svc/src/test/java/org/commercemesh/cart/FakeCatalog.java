@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.commercemesh.catalog.v1.BatchGetProductsRequest;
 import org.commercemesh.catalog.v1.BatchGetProductsResponse;
 import org.commercemesh.catalog.v1.MutinyProductServiceGrpc;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductStatus;
+import org.commercemesh.platform.auth.Roles;
 
 import com.google.type.Money;
 
@@ -19,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Stands in for catalog-svc: the real generated contract, served in-process by the application
- * under test, with products the tests put in and four behaviours — answering, being down
+ * under test, refusing any but a service token, with products the tests put in and four behaviours — answering, being down
  * (UNAVAILABLE), being slower than cart-svc's deadline, and restarting (UNAVAILABLE once, then
  * answering).
  */
@@ -52,7 +55,9 @@ public class FakeCatalog extends MutinyProductServiceGrpc.ProductServiceImplBase
         return Money.newBuilder().setCurrencyCode("THB").setUnits(units).build();
     }
 
+    // Served under the application's own security, as catalog-svc serves it: only a service token passes.
     @Override
+    @RolesAllowed(Roles.SERVICE)
     public Uni<BatchGetProductsResponse> batchGetProducts(BatchGetProductsRequest request) {
         return switch (mode) {
             case DOWN -> Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());

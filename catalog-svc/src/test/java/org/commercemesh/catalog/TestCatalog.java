@@ -20,6 +20,8 @@ public final class TestCatalog {
 
     public static final Duration WAIT = Duration.ofSeconds(15);
     public static final String ADMIN_TOKEN = TestTokens.admin(UUID.randomUUID());
+    /** What order-svc and cart-svc call the internal RPCs with. */
+    public static final String SERVICE_TOKEN = TestTokens.service("order-svc");
 
     private TestCatalog() {
     }

@@ -102,8 +102,8 @@ public class WishlistBook {
     }
 
     /** Adds a product that exists in the catalog; {@code wishlistId} null means the default wishlist, created when needed. */
-    public Uni<Contents> addItem(UUID userId, String accessToken, UUID wishlistId, UUID productId, String notes) {
-        return catalog.products(List.of(productId), accessToken).chain(found -> {
+    public Uni<Contents> addItem(UUID userId, UUID wishlistId, UUID productId, String notes) {
+        return catalog.products(List.of(productId)).chain(found -> {
             if (!found.containsKey(productId)) {
                 throw new NotFoundException("product", productId);
             }

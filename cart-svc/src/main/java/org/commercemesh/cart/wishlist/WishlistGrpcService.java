@@ -39,7 +39,6 @@ import io.smallrye.mutiny.Uni;
 
 /** commerce.cart.v1.WishlistService. */
 @GrpcService
-@RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
 public class WishlistGrpcService implements WishlistService {
 
     private static final Set<String> UPDATABLE = Set.of("name", "privacy");
@@ -55,6 +54,7 @@ public class WishlistGrpcService implements WishlistService {
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<CreateWishlistResponse> createWishlist(CreateWishlistRequest request) {
         return caller.current().chain(me -> {
             Violations violations = new Violations().requireText("wishlist.name", request.getWishlist().getName(), 1, 100);
@@ -65,12 +65,14 @@ public class WishlistGrpcService implements WishlistService {
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<GetWishlistResponse> getWishlist(GetWishlistRequest request) {
         return caller.current().chain(me -> wishlists.get(me.userId(), id("wishlist_id", request.getWishlistId())))
                 .map(contents -> GetWishlistResponse.newBuilder().setWishlist(toProto(contents, true)).build());
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<ListWishlistsResponse> listWishlists(ListWishlistsRequest request) {
         return caller.current().chain(me -> {
             Violations violations = new Violations();
@@ -90,6 +92,7 @@ public class WishlistGrpcService implements WishlistService {
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<UpdateWishlistResponse> updateWishlist(UpdateWishlistRequest request) {
         return caller.current().chain(me -> {
             var wishlist = request.getWishlist();
@@ -108,24 +111,27 @@ public class WishlistGrpcService implements WishlistService {
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<DeleteWishlistResponse> deleteWishlist(DeleteWishlistRequest request) {
         return caller.current().chain(me -> wishlists.delete(me.userId(), id("wishlist_id", request.getWishlistId())))
                 .replaceWith(DeleteWishlistResponse.getDefaultInstance());
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<AddWishlistItemResponse> addWishlistItem(AddWishlistItemRequest request) {
         return caller.current().chain(me -> {
             new Violations().optionalUuid("wishlist_id", request.getWishlistId())
                     .requireUuid("product_id", request.getProductId())
                     .optionalText("notes", request.getNotes(), 500).throwIfAny();
             UUID wishlistId = request.getWishlistId().isEmpty() ? null : UUID.fromString(request.getWishlistId());
-            return wishlists.addItem(me.userId(), me.accessToken(), wishlistId, UUID.fromString(request.getProductId()),
+            return wishlists.addItem(me.userId(), wishlistId, UUID.fromString(request.getProductId()),
                     request.getNotes());
         }).map(contents -> AddWishlistItemResponse.newBuilder().setWishlist(toProto(contents, true)).build());
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<RemoveWishlistItemResponse> removeWishlistItem(RemoveWishlistItemRequest request) {
         return caller.current().chain(me -> {
             new Violations().requireUuid("wishlist_id", request.getWishlistId()).requireUuid("item_id", request.getItemId())
@@ -141,6 +147,7 @@ public class WishlistGrpcService implements WishlistService {
      * two steps, which leaves the item in both places — never in neither.
      */
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<MoveWishlistItemToCartResponse> moveWishlistItemToCart(MoveWishlistItemToCartRequest request) {
         return caller.current().chain(me -> {
             new Violations().requireUuid("wishlist_id", request.getWishlistId()).requireUuid("item_id", request.getItemId())
@@ -149,7 +156,7 @@ public class WishlistGrpcService implements WishlistService {
             UUID itemId = UUID.fromString(request.getItemId());
             int quantity = request.getQuantity() == 0 ? 1 : request.getQuantity();
             return wishlists.item(me.userId(), wishlistId, itemId)
-                    .chain(item -> carts.add(me.userId(), me.accessToken(), item.productId, quantity, java.util.Map.of()))
+                    .chain(item -> carts.add(me.userId(), item.productId, quantity, java.util.Map.of()))
                     .chain(cart -> wishlists.removeItem(me.userId(), wishlistId, itemId)
                             .map(contents -> MoveWishlistItemToCartResponse.newBuilder().setCart(cart.toProto())
                                     .setWishlist(toProto(contents, true)).build()));
@@ -157,6 +164,7 @@ public class WishlistGrpcService implements WishlistService {
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<GetSharedWishlistResponse> getSharedWishlist(GetSharedWishlistRequest request) {
         return caller.current().chain(me -> wishlists.getShared(id("wishlist_id", request.getWishlistId()),
                         request.getShareToken()))

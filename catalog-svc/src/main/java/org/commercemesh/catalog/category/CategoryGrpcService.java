@@ -21,6 +21,7 @@ import org.commercemesh.catalog.v1.UpdateCategoryRequest;
 import org.commercemesh.catalog.v1.UpdateCategoryResponse;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
+import org.commercemesh.platform.auth.Scopes;
 import org.commercemesh.platform.error.NotFoundException;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
@@ -44,14 +45,14 @@ public class CategoryGrpcService implements CategoryService {
     @Override
     @PermitAll
     public Uni<GetCategoryResponse> getCategory(GetCategoryRequest request) {
-        return caller.isAdmin().chain(admin -> categories.get(uuid("category_id", request.getCategoryId()), admin))
+        return caller.may(Scopes.CATALOG_READ).chain(admin -> categories.get(uuid("category_id", request.getCategoryId()), admin))
                 .map(category -> GetCategoryResponse.newBuilder().setCategory(CategoryMapper.toProto(category)).build());
     }
 
     @Override
     @PermitAll
     public Uni<ListCategoriesResponse> listCategories(ListCategoriesRequest request) {
-        return caller.isAdmin().chain(admin -> {
+        return caller.may(Scopes.CATALOG_READ).chain(admin -> {
             Violations violations = new Violations().optionalUuid("parent_id", request.getParentId());
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 1, violations);
             violations.throwIfAny();
@@ -72,7 +73,7 @@ public class CategoryGrpcService implements CategoryService {
     @Override
     @PermitAll
     public Uni<GetCategoryTreeResponse> getCategoryTree(GetCategoryTreeRequest request) {
-        return caller.isAdmin().chain(admin -> {
+        return caller.may(Scopes.CATALOG_READ).chain(admin -> {
             new Violations().optionalUuid("root_id", request.getRootId()).throwIfAny();
             UUID root = request.getRootId().isEmpty() ? null : UUID.fromString(request.getRootId());
             return categories.tree().map(tree -> {
@@ -85,14 +86,14 @@ public class CategoryGrpcService implements CategoryService {
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Scopes.CATALOG_WRITE })
     public Uni<CreateCategoryResponse> createCategory(CreateCategoryRequest request) {
         return Uni.createFrom().deferred(() -> categories.create(request.getCategory()))
                 .map(category -> CreateCategoryResponse.newBuilder().setCategory(CategoryMapper.toProto(category)).build());
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Scopes.CATALOG_WRITE })
     public Uni<UpdateCategoryResponse> updateCategory(UpdateCategoryRequest request) {
         return Uni.createFrom().deferred(() -> {
             Violations violations = new Violations().requireUuid("category.id", request.getCategory().getId());
@@ -105,7 +106,7 @@ public class CategoryGrpcService implements CategoryService {
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Scopes.CATALOG_WRITE })
     public Uni<DeleteCategoryResponse> deleteCategory(DeleteCategoryRequest request) {
         return Uni.createFrom().deferred(() -> categories.delete(uuid("category_id", request.getCategoryId())))
                 .replaceWith(DeleteCategoryResponse.getDefaultInstance());

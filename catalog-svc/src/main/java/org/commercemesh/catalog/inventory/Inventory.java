@@ -179,7 +179,7 @@ public class Inventory {
     }
 
     /** Admin: adds or removes units; stock may not fall below what active reservations hold. */
-    public Uni<StockLevel> adjust(UUID productId, int delta, String reason, UUID adjustedBy) {
+    public Uni<StockLevel> adjust(UUID productId, int delta, String reason, String adjustedBy) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> lockProducts(session, List.of(productId))
                 .chain(locked -> {
                     LockedProduct product = locked.get(productId);

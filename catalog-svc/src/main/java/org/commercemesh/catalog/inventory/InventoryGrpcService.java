@@ -22,6 +22,7 @@ import org.commercemesh.catalog.v1.ReserveStockResponse;
 import org.commercemesh.catalog.v1.StockLevel;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
+import org.commercemesh.platform.auth.Scopes;
 import org.commercemesh.platform.error.Violations;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,27 +30,29 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * commerce.catalog.v1.InventoryService: internal, called by order-svc with the buyer's
- * forwarded token, and not routed by the edge.
+ * commerce.catalog.v1.InventoryService: internal, called by the mesh's services with their own
+ * token (role {@code service}) and not routed by the edge; a customer's token is refused.
+ * AdjustStock is the exception: admins and merchant feeds ({@code catalog:write}) correct stock.
  */
 @GrpcService
-@RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
 public class InventoryGrpcService implements InventoryService {
-
-    private static final Duration MAX_TTL = Duration.ofHours(24);
 
     private final Inventory inventory;
     private final Caller caller;
     private final Duration defaultTtl;
+    private final Duration maxTtl;
 
     public InventoryGrpcService(Inventory inventory, Caller caller,
-            @ConfigProperty(name = "commerce.inventory.default-reservation-ttl") Duration defaultTtl) {
+            @ConfigProperty(name = "commerce.inventory.default-reservation-ttl") Duration defaultTtl,
+            @ConfigProperty(name = "commerce.inventory.max-reservation-ttl") Duration maxTtl) {
         this.inventory = inventory;
         this.caller = caller;
         this.defaultTtl = defaultTtl;
+        this.maxTtl = maxTtl;
     }
 
     @Override
+    @RolesAllowed(Roles.SERVICE)
     public Uni<ReserveStockResponse> reserveStock(ReserveStockRequest request) {
         return Uni.createFrom().deferred(() -> {
             Violations violations = new Violations().requireUuid("order_id", request.getOrderId())
@@ -63,26 +66,29 @@ public class InventoryGrpcService implements InventoryService {
             }
             Duration ttl = request.hasTtl()
                     ? Duration.ofSeconds(request.getTtl().getSeconds(), request.getTtl().getNanos()) : defaultTtl;
-            violations.check(!ttl.isNegative() && !ttl.isZero() && ttl.compareTo(MAX_TTL) <= 0, "ttl",
-                    "must be positive and at most 24 hours");
+            violations.check(!ttl.isNegative() && !ttl.isZero() && ttl.compareTo(maxTtl) <= 0, "ttl",
+                    "must be positive and at most " + maxTtl.toMinutes() + " minutes");
             violations.throwIfAny();
             return inventory.reserve(UUID.fromString(request.getOrderId()), request.getLinesList(), ttl);
         }).map(reservation -> ReserveStockResponse.newBuilder().setReservation(reservation).build());
     }
 
     @Override
+    @RolesAllowed(Roles.SERVICE)
     public Uni<CommitReservationResponse> commitReservation(CommitReservationRequest request) {
         return Uni.createFrom().deferred(() -> inventory.commit(orderId(request.getOrderId())))
                 .map(reservation -> CommitReservationResponse.newBuilder().setReservation(reservation).build());
     }
 
     @Override
+    @RolesAllowed(Roles.SERVICE)
     public Uni<ReleaseReservationResponse> releaseReservation(ReleaseReservationRequest request) {
         return Uni.createFrom().deferred(() -> inventory.release(orderId(request.getOrderId())))
                 .map(reservation -> ReleaseReservationResponse.newBuilder().setReservation(reservation).build());
     }
 
     @Override
+    @RolesAllowed(Roles.SERVICE)
     public Uni<GetStockResponse> getStock(GetStockRequest request) {
         return Uni.createFrom().deferred(() -> {
             Violations violations = new Violations().range("product_ids", request.getProductIdsCount(), 1, 100);
@@ -101,7 +107,7 @@ public class InventoryGrpcService implements InventoryService {
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Scopes.CATALOG_WRITE })
     public Uni<AdjustStockResponse> adjustStock(AdjustStockRequest request) {
         return caller.current().chain(admin -> {
             new Violations().requireUuid("product_id", request.getProductId())
@@ -110,7 +116,7 @@ public class InventoryGrpcService implements InventoryService {
                     .requireText("reason", request.getReason(), 1, 200)
                     .throwIfAny();
             return inventory.adjust(UUID.fromString(request.getProductId()), request.getDelta(),
-                    request.getReason().strip(), admin.userId());
+                    request.getReason().strip(), admin.subject());
         }).map(level -> AdjustStockResponse.newBuilder().setLevel(level).build());
     }
 

@@ -25,6 +25,7 @@ import org.commercemesh.catalog.v1.UpdateProductRequest;
 import org.commercemesh.catalog.v1.UpdateProductResponse;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
+import org.commercemesh.platform.auth.Scopes;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
 import org.commercemesh.platform.paging.PageRequest;
@@ -32,7 +33,11 @@ import org.commercemesh.platform.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** commerce.catalog.v1.ProductService. Reads are public and show customers ACTIVE products only. */
+/**
+ * commerce.catalog.v1.ProductService. Reads are public and show customers ACTIVE products only;
+ * admins and partners with {@code catalog:read} see every status, and admins and partners with
+ * {@code catalog:write} (a merchant feed) change the catalog.
+ */
 @GrpcService
 public class ProductGrpcService implements ProductService {
 
@@ -49,7 +54,7 @@ public class ProductGrpcService implements ProductService {
     @Override
     @PermitAll
     public Uni<GetProductResponse> getProduct(GetProductRequest request) {
-        return caller.isAdmin().chain(admin -> {
+        return caller.may(Scopes.CATALOG_READ).chain(admin -> {
             Violations violations = new Violations();
             switch (request.getLookupCase()) {
                 case PRODUCT_ID -> violations.requireUuid("product_id", request.getProductId());
@@ -66,7 +71,7 @@ public class ProductGrpcService implements ProductService {
     @Override
     @PermitAll
     public Uni<ListProductsResponse> listProducts(ListProductsRequest request) {
-        return caller.isAdmin().chain(admin -> {
+        return caller.may(Scopes.CATALOG_READ).chain(admin -> {
             Violations violations = new Violations();
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 2, violations);
             ProductBrowser.validate(request.getFilter(), violations);
@@ -82,7 +87,7 @@ public class ProductGrpcService implements ProductService {
     @Override
     @PermitAll
     public Uni<SearchProductsResponse> searchProducts(SearchProductsRequest request) {
-        return caller.isAdmin().chain(admin -> {
+        return caller.may(Scopes.CATALOG_READ).chain(admin -> {
             Violations violations = new Violations().requireText("query", request.getQuery(), 1, 200);
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 1, violations);
             ProductBrowser.validate(request.getFilter(), violations);
@@ -94,9 +99,9 @@ public class ProductGrpcService implements ProductService {
                 .setNextPageToken(page.nextPageToken()).build());
     }
 
-    /** Internal (order-svc, cart-svc): any signed-in caller; every status is returned so callers can refuse inactive ones. */
+    /** Internal (order-svc, cart-svc) with their own service token; every status is returned so callers can refuse inactive ones. */
     @Override
-    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    @RolesAllowed(Roles.SERVICE)
     public Uni<BatchGetProductsResponse> batchGetProducts(BatchGetProductsRequest request) {
         return Uni.createFrom().deferred(() -> {
             Violations violations = new Violations().range("product_ids", request.getProductIdsCount(), 1, 100);
@@ -116,7 +121,7 @@ public class ProductGrpcService implements ProductService {
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Scopes.CATALOG_WRITE })
     public Uni<CreateProductResponse> createProduct(CreateProductRequest request) {
         return Uni.createFrom().deferred(() -> {
             Violations violations = new Violations();
@@ -127,7 +132,7 @@ public class ProductGrpcService implements ProductService {
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Scopes.CATALOG_WRITE })
     public Uni<UpdateProductResponse> updateProduct(UpdateProductRequest request) {
         return Uni.createFrom().deferred(() -> {
             Violations violations = new Violations().requireUuid("product.id", request.getProduct().getId());
@@ -140,7 +145,7 @@ public class ProductGrpcService implements ProductService {
     }
 
     @Override
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Scopes.CATALOG_WRITE })
     public Uni<DeleteProductResponse> deleteProduct(DeleteProductRequest request) {
         return Uni.createFrom().deferred(() -> {
             new Violations().requireUuid("product_id", request.getProductId()).throwIfAny();

@@ -47,7 +47,7 @@ class InventoryTest {
     @Test
     void givenTenAvailable_whenAHundredOrdersReserveOneEachAtOnce_thenExactlyTenSucceed() throws Exception {
         Product product = TestCatalog.create(products, TestCatalog.product("Limited Edition Vinyl", 990, 10));
-        InventoryService asBuyer = TestTokens.withToken(inventory, TestCatalog.customerToken());
+        InventoryService asOrderSvc = TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN);
         AtomicInteger reserved = new AtomicInteger();
         AtomicInteger outOfStock = new AtomicInteger();
         List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -57,7 +57,7 @@ class InventoryTest {
         for (int i = 0; i < 100; i++) {
             calls.add(CompletableFuture.runAsync(() -> {
                 try {
-                    asBuyer.reserveStock(reserve(Ids.newId(), product.getId(), 1)).await().atMost(WAIT.multipliedBy(4));
+                    asOrderSvc.reserveStock(reserve(Ids.newId(), product.getId(), 1)).await().atMost(WAIT.multipliedBy(4));
                     reserved.incrementAndGet();
                 } catch (RuntimeException failure) {
                     if (GrpcErrors.reason(failure).filter("OUT_OF_STOCK"::equals).isPresent()) {
@@ -83,11 +83,11 @@ class InventoryTest {
     @Test
     void givenTheSameOrderReservingTwice_thenOneReservationHoldsStock() {
         Product product = TestCatalog.create(products, TestCatalog.product("Desk Lamp", 790, 5));
-        InventoryService asBuyer = TestTokens.withToken(inventory, TestCatalog.customerToken());
+        InventoryService asOrderSvc = TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN);
         UUID order = Ids.newId();
 
-        asBuyer.reserveStock(reserve(order, product.getId(), 2)).await().atMost(WAIT);
-        var again = asBuyer.reserveStock(reserve(order, product.getId(), 2)).await().atMost(WAIT).getReservation();
+        asOrderSvc.reserveStock(reserve(order, product.getId(), 2)).await().atMost(WAIT);
+        var again = asOrderSvc.reserveStock(reserve(order, product.getId(), 2)).await().atMost(WAIT).getReservation();
 
         assertThat(again.getStatus()).isEqualTo(ReservationStatus.RESERVATION_STATUS_ACTIVE);
         assertThat(stock(product.getId()).getReservedQuantity()).isEqualTo(2);
@@ -97,9 +97,9 @@ class InventoryTest {
     void givenOneShortLine_whenReserving_thenNothingIsReserved() {
         Product plenty = TestCatalog.create(products, TestCatalog.product("Notebook", 90, 50));
         Product scarce = TestCatalog.create(products, TestCatalog.product("Fountain Pen", 1990, 1));
-        InventoryService asBuyer = TestTokens.withToken(inventory, TestCatalog.customerToken());
+        InventoryService asOrderSvc = TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN);
 
-        Throwable failure = catchThrowable(() -> asBuyer.reserveStock(ReserveStockRequest.newBuilder()
+        Throwable failure = catchThrowable(() -> asOrderSvc.reserveStock(ReserveStockRequest.newBuilder()
                 .setOrderId(Ids.newId().toString())
                 .addLines(StockLine.newBuilder().setProductId(plenty.getId()).setQuantity(3))
                 .addLines(StockLine.newBuilder().setProductId(scarce.getId()).setQuantity(2))
@@ -113,29 +113,29 @@ class InventoryTest {
     @Test
     void givenAnExpiredReservation_thenItsStockIsAvailableAgainWithoutAnyJob() throws Throwable {
         Product product = TestCatalog.create(products, TestCatalog.product("Concert Ticket", 1500, 2));
-        InventoryService asBuyer = TestTokens.withToken(inventory, TestCatalog.customerToken());
+        InventoryService asOrderSvc = TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN);
         UUID order = Ids.newId();
-        asBuyer.reserveStock(reserve(order, product.getId(), 2)).await().atMost(WAIT);
+        asOrderSvc.reserveStock(reserve(order, product.getId(), 2)).await().atMost(WAIT);
         assertThat(stock(product.getId()).getAvailableQuantity()).isZero();
 
         expire(order);
 
         assertThat(stock(product.getId()).getAvailableQuantity()).isEqualTo(2);
-        asBuyer.reserveStock(reserve(Ids.newId(), product.getId(), 2)).await().atMost(WAIT);
-        assertThat(GrpcErrors.reason(catchThrowable(() -> asBuyer.commitReservation(CommitReservationRequest.newBuilder()
+        asOrderSvc.reserveStock(reserve(Ids.newId(), product.getId(), 2)).await().atMost(WAIT);
+        assertThat(GrpcErrors.reason(catchThrowable(() -> asOrderSvc.commitReservation(CommitReservationRequest.newBuilder()
                 .setOrderId(order.toString()).build()).await().atMost(WAIT)))).contains("RESERVATION_EXPIRED");
     }
 
     @Test
     void givenAReservation_whenCommittedTwice_thenStockDropsOnce() {
         Product product = TestCatalog.create(products, TestCatalog.product("Coffee Beans", 450, 10));
-        InventoryService asBuyer = TestTokens.withToken(inventory, TestCatalog.customerToken());
+        InventoryService asOrderSvc = TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN);
         UUID order = Ids.newId();
-        asBuyer.reserveStock(reserve(order, product.getId(), 3)).await().atMost(WAIT);
+        asOrderSvc.reserveStock(reserve(order, product.getId(), 3)).await().atMost(WAIT);
 
         CommitReservationRequest commit = CommitReservationRequest.newBuilder().setOrderId(order.toString()).build();
-        asBuyer.commitReservation(commit).await().atMost(WAIT);
-        var second = asBuyer.commitReservation(commit).await().atMost(WAIT).getReservation();
+        asOrderSvc.commitReservation(commit).await().atMost(WAIT);
+        var second = asOrderSvc.commitReservation(commit).await().atMost(WAIT).getReservation();
 
         assertThat(second.getStatus()).isEqualTo(ReservationStatus.RESERVATION_STATUS_COMMITTED);
         StockLevel level = stock(product.getId());
@@ -147,14 +147,14 @@ class InventoryTest {
     @Test
     void givenAReservation_whenReleasedTwice_thenTheStockIsFreeOnceAndNothingElseChanges() {
         Product product = TestCatalog.create(products, TestCatalog.product("Tea Pot", 650, 4));
-        InventoryService asBuyer = TestTokens.withToken(inventory, TestCatalog.customerToken());
+        InventoryService asOrderSvc = TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN);
         UUID order = Ids.newId();
-        asBuyer.reserveStock(reserve(order, product.getId(), 4)).await().atMost(WAIT);
+        asOrderSvc.reserveStock(reserve(order, product.getId(), 4)).await().atMost(WAIT);
 
         ReleaseReservationRequest release = ReleaseReservationRequest.newBuilder().setOrderId(order.toString()).build();
-        asBuyer.releaseReservation(release).await().atMost(WAIT);
-        asBuyer.releaseReservation(release).await().atMost(WAIT);
-        asBuyer.releaseReservation(ReleaseReservationRequest.newBuilder().setOrderId(Ids.newId().toString()).build())
+        asOrderSvc.releaseReservation(release).await().atMost(WAIT);
+        asOrderSvc.releaseReservation(release).await().atMost(WAIT);
+        asOrderSvc.releaseReservation(ReleaseReservationRequest.newBuilder().setOrderId(Ids.newId().toString()).build())
                 .await().atMost(WAIT);
 
         assertThat(stock(product.getId()).getAvailableQuantity()).isEqualTo(4);
@@ -164,7 +164,7 @@ class InventoryTest {
     @Test
     void givenReservedStock_whenAnAdminAdjusts_thenStockMayNotFallBelowTheReservedUnits() {
         Product product = TestCatalog.create(products, TestCatalog.product("Board Game", 1200, 5));
-        TestTokens.withToken(inventory, TestCatalog.customerToken())
+        TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN)
                 .reserveStock(reserve(Ids.newId(), product.getId(), 3)).await().atMost(WAIT);
         InventoryService asAdmin = TestTokens.withToken(inventory, TestCatalog.ADMIN_TOKEN);
 
@@ -180,8 +180,58 @@ class InventoryTest {
     }
 
     @Test
+    void givenAnyoneButAService_whenCallingTheInternalRpcs_thenPermissionDeniedAndNoStockIsHeld() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Guarded Lamp", 900, 3));
+        UUID order = Ids.newId();
+        List<String> tokens = List.of(TestCatalog.customerToken(), TestCatalog.ADMIN_TOKEN,
+                TestTokens.partner("partner-feed", "catalog:read", "catalog:write", "orders:fulfil"));
+
+        for (String token : tokens) {
+            InventoryService as = TestTokens.withToken(inventory, token);
+            ProductService productsAs = TestTokens.withToken(products, token);
+            List<Throwable> refusals = List.of(
+                    catchThrowable(() -> as.reserveStock(reserve(order, product.getId(), 3)).await().atMost(WAIT)),
+                    catchThrowable(() -> as.commitReservation(CommitReservationRequest.newBuilder()
+                            .setOrderId(order.toString()).build()).await().atMost(WAIT)),
+                    catchThrowable(() -> as.releaseReservation(ReleaseReservationRequest.newBuilder()
+                            .setOrderId(order.toString()).build()).await().atMost(WAIT)),
+                    catchThrowable(() -> as.getStock(GetStockRequest.newBuilder().addProductIds(product.getId()).build())
+                            .await().atMost(WAIT)),
+                    catchThrowable(() -> productsAs.batchGetProducts(org.commercemesh.catalog.v1.BatchGetProductsRequest
+                            .newBuilder().addProductIds(product.getId()).build()).await().atMost(WAIT)));
+            assertThat(refusals).allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
+        }
+        assertThat(stock(product.getId()).getAvailableQuantity()).isEqualTo(3);
+    }
+
+    @Test
+    void givenAReservationLongerThanTheCap_whenReserving_thenInvalidArgument() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Patient Kettle", 900, 3));
+
+        Throwable failure = catchThrowable(() -> TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN)
+                .reserveStock(reserve(Ids.newId(), product.getId(), 1).toBuilder()
+                        .setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(24 * 3600)).build()).await().atMost(WAIT));
+
+        assertThat(GrpcErrors.violatedFields(failure)).containsExactly("ttl");
+        assertThat(stock(product.getId()).getAvailableQuantity()).isEqualTo(3);
+    }
+
+    @Test
+    void givenAMerchantFeed_whenItAdjustsStock_thenItMayAndAnotherPartnerMayNot() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Fed Lamp", 900, 3));
+
+        StockLevel fed = TestTokens.withToken(inventory, TestTokens.partner("partner-feed", "catalog:write"))
+                .adjustStock(adjust(product.getId(), 7)).await().atMost(WAIT).getLevel();
+        Throwable fulfiller = catchThrowable(() -> TestTokens.withToken(inventory, TestTokens.partner("partner-3pl", "orders:fulfil"))
+                .adjustStock(adjust(product.getId(), 7)).await().atMost(WAIT));
+
+        assertThat(fed.getStockQuantity()).isEqualTo(10);
+        assertThat(GrpcErrors.code(fulfiller)).isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
     void givenInvalidLines_whenReserving_thenEveryViolationIsListed() {
-        Throwable failure = catchThrowable(() -> TestTokens.withToken(inventory, TestCatalog.customerToken())
+        Throwable failure = catchThrowable(() -> TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN)
                 .reserveStock(ReserveStockRequest.newBuilder().setOrderId("nope")
                         .addLines(StockLine.newBuilder().setProductId("x").setQuantity(0)).build()).await().atMost(WAIT));
 
@@ -190,7 +240,7 @@ class InventoryTest {
     }
 
     private StockLevel stock(String productId) {
-        return TestTokens.withToken(inventory, TestCatalog.customerToken())
+        return TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN)
                 .getStock(GetStockRequest.newBuilder().addProductIds(productId).build()).await().atMost(WAIT).getLevels(0);
     }
 

@@ -115,6 +115,25 @@ class ProductCatalogTest {
     }
 
     @Test
+    void givenPartnersWithScopes_thenAFeedWritesAReaderSeesDraftsAndAFulfillerDoesNeither() {
+        ProductService feed = TestTokens.withToken(products, TestTokens.partner("partner-feed", "catalog:write"));
+        ProductService reader = TestTokens.withToken(products, TestTokens.partner("partner-reader", "catalog:read"));
+        ProductService fulfiller = TestTokens.withToken(products, TestTokens.partner("partner-3pl", "orders:fulfil"));
+
+        Product draft = feed.createProduct(CreateProductRequest.newBuilder().setProduct(TestCatalog.product("Feed Draft", 100, 1)
+                .setStatus(ProductStatus.PRODUCT_STATUS_DRAFT)).build()).await().atMost(WAIT).getProduct();
+        Throwable refused = catchThrowable(() -> fulfiller.createProduct(CreateProductRequest.newBuilder()
+                .setProduct(TestCatalog.product("Not Mine", 100, 1)).build()).await().atMost(WAIT));
+        Throwable hidden = catchThrowable(() -> fulfiller.getProduct(GetProductRequest.newBuilder()
+                .setProductId(draft.getId()).build()).await().atMost(WAIT));
+
+        assertThat(reader.getProduct(GetProductRequest.newBuilder().setProductId(draft.getId()).build()).await().atMost(WAIT)
+                .getProduct().getStatus()).isEqualTo(ProductStatus.PRODUCT_STATUS_DRAFT);
+        assertThat(GrpcErrors.code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(GrpcErrors.code(hidden)).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
     void givenACustomer_whenCallingAdminRpcs_thenPermissionDenied() {
         Product product = TestCatalog.create(products, TestCatalog.product("Kettle", 900, 1));
         ProductService asCustomer = TestTokens.withToken(products, TestCatalog.customerToken());
@@ -251,7 +270,7 @@ class ProductCatalogTest {
                 .setStatus(ProductStatus.PRODUCT_STATUS_INACTIVE));
         String unknown = Ids.newId().toString();
 
-        var response = TestTokens.withToken(products, TestCatalog.customerToken()).batchGetProducts(
+        var response = TestTokens.withToken(products, TestCatalog.SERVICE_TOKEN).batchGetProducts(
                 BatchGetProductsRequest.newBuilder().addProductIds(inactive.getId()).addProductIds(unknown).build())
                 .await().atMost(WAIT);
 

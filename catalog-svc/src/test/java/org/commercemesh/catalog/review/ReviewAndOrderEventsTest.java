@@ -129,7 +129,7 @@ class ReviewAndOrderEventsTest {
     void givenOrderConfirmedDeliveredTwice_thenTheReservationIsCommittedOnceAndTheEventRecordedOnce() throws Exception {
         Product product = TestCatalog.create(products, TestCatalog.product("Event Espresso", 900, 10));
         UUID order = Ids.newId();
-        TestTokens.withToken(inventory, TestCatalog.customerToken()).reserveStock(ReserveStockRequest.newBuilder()
+        TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN).reserveStock(ReserveStockRequest.newBuilder()
                 .setOrderId(order.toString()).addLines(StockLine.newBuilder().setProductId(product.getId()).setQuantity(4))
                 .build()).await().atMost(WAIT);
         String eventId = Ids.newId().toString();
@@ -165,7 +165,7 @@ class ReviewAndOrderEventsTest {
     }
 
     private org.commercemesh.catalog.v1.StockLevel stock(Product product) {
-        return TestTokens.withToken(inventory, TestCatalog.customerToken()).getStock(GetStockRequest.newBuilder()
+        return TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN).getStock(GetStockRequest.newBuilder()
                 .addProductIds(product.getId()).build()).await().atMost(WAIT).getLevels(0);
     }
 

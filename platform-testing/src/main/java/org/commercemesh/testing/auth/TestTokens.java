@@ -34,6 +34,16 @@ public final class TestTokens {
         return sign(claims(userId, "admin"), TestJwtKeys.mesh());
     }
 
+    /** What user-svc issues one of the mesh's services through the client-credentials exchange. */
+    public static String service(String clientId) {
+        return sign(claims(clientId, "service"), TestJwtKeys.mesh());
+    }
+
+    /** What user-svc issues a partner's API client with these scopes. */
+    public static String partner(String clientId, String... scopes) {
+        return sign(claims(clientId, "partner").claim("scope", String.join(" ", scopes)), TestJwtKeys.mesh());
+    }
+
     public static String expired(UUID userId) {
         Instant issued = Instant.now().minus(Duration.ofHours(1));
         return sign(claims(userId, "customer").issuedAt(issued).expiresAt(issued.plus(Duration.ofMinutes(15))),
@@ -77,10 +87,14 @@ public final class TestTokens {
     }
 
     private static JwtClaimsBuilder claims(UUID userId, String role) {
+        return claims(userId.toString(), role);
+    }
+
+    private static JwtClaimsBuilder claims(String subject, String role) {
         Instant now = Instant.now();
         return Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
-                .subject(userId.toString())
+                .subject(subject)
                 .groups(Set.of(role))
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)

@@ -1,7 +1,7 @@
 package org.commercemesh.platform.auth;
 
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,16 +38,21 @@ public class Caller {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                 return Optional.empty();
             }
-            UUID userId = Ids.parseOrNull(token.getSubject());
-            if (userId == null) {
+            AuthenticatedCaller caller = new AuthenticatedCaller(token.getSubject(), Set.copyOf(identity.getRoles()), token);
+            if (caller.isUser() && Ids.parseOrNull(token.getSubject()) == null) {
                 throw new UnauthenticatedException("the access token names no user");
             }
-            return Optional.of(new AuthenticatedCaller(userId, identity.hasRole(Roles.ADMIN), token));
+            return Optional.of(caller);
         });
     }
 
     /** Whether the caller is an admin; false for anonymous calls. */
     public Uni<Boolean> isAdmin() {
         return optional().map(caller -> caller.map(AuthenticatedCaller::isAdmin).orElse(false));
+    }
+
+    /** Whether the caller may do what {@code scope} covers (an admin, or a partner holding it); false for anonymous calls. */
+    public Uni<Boolean> may(String scope) {
+        return optional().map(caller -> caller.map(known -> known.may(scope)).orElse(false));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.context.CallerContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,11 +15,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Publishes pending outbox rows to Kafka in {@code seq} order and marks them sent, at least once:
@@ -72,7 +70,7 @@ public class OutboxRelay {
 
     private Uni<Integer> publish(List<OutboxEvent> rows) {
         // Acknowledgements complete on Kafka's threads; the session must be used on its own context again.
-        Executor sessionContext = callerContext();
+        Executor sessionContext = CallerContext.current();
         List<Uni<Void>> sends = rows.stream().map(this::send).toList();
         return Uni.join().all(sends).andFailFast()
                 .emitOn(sessionContext)
@@ -88,10 +86,5 @@ public class OutboxRelay {
                 .withHeaders(CloudEventHeaders.of(row, source))
                 .build();
         return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata));
-    }
-
-    private static Executor callerContext() {
-        Context context = Vertx.currentContext();
-        return context == null ? Infrastructure.getDefaultExecutor() : task -> context.runOnContext(ignored -> task.run());
     }
 }

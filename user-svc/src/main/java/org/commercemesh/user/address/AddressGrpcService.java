@@ -28,7 +28,6 @@ import io.smallrye.mutiny.Uni;
 
 /** commerce.user.v1.AddressService: the caller's own addresses only. */
 @GrpcService
-@RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
 public class AddressGrpcService implements AddressService {
 
     private final AddressBook addresses;
@@ -40,18 +39,21 @@ public class AddressGrpcService implements AddressService {
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<CreateAddressResponse> createAddress(CreateAddressRequest request) {
         return caller.current().chain(me -> addresses.create(me.userId(), request.getAddress()))
                 .map(entity -> CreateAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<GetAddressResponse> getAddress(GetAddressRequest request) {
         return caller.current().chain(me -> addresses.get(me.userId(), addressId(request.getAddressId())))
                 .map(entity -> GetAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<ListAddressesResponse> listAddresses(ListAddressesRequest request) {
         return caller.current().chain(me -> {
             Violations violations = new Violations();
@@ -64,18 +66,21 @@ public class AddressGrpcService implements AddressService {
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<UpdateAddressResponse> updateAddress(UpdateAddressRequest request) {
         return caller.current().chain(me -> addresses.update(me.userId(), request))
                 .map(entity -> UpdateAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<DeleteAddressResponse> deleteAddress(DeleteAddressRequest request) {
         return caller.current().chain(me -> addresses.delete(me.userId(), addressId(request.getAddressId())))
                 .replaceWith(DeleteAddressResponse.getDefaultInstance());
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<SetDefaultAddressResponse> setDefaultAddress(SetDefaultAddressRequest request) {
         return caller.current().chain(me -> addresses.setDefault(me.userId(), addressId(request.getAddressId())))
                 .map(entity -> SetDefaultAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());

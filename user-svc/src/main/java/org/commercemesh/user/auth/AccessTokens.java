@@ -52,4 +52,22 @@ public class AccessTokens {
                 .sign();
         return new Issued(token, expiresAt);
     }
+
+    /**
+     * A token for an API client (OAuth 2.0 client credentials): {@code sub} = client id,
+     * {@code groups} = its kind ({@code service} or {@code partner}), {@code scope} = its scopes.
+     */
+    public Issued issueForClient(String clientId, String role, String scopes, Instant now) {
+        Instant expiresAt = now.plus(ttl);
+        String token = Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(clientId)
+                .groups(Set.of(role))
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("scope", scopes)
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .sign();
+        return new Issued(token, expiresAt);
+    }
 }

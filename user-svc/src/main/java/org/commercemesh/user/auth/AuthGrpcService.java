@@ -2,9 +2,13 @@ package org.commercemesh.user.auth;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.grpc.ClientAddress;
 import org.commercemesh.user.account.AccountService;
 import org.commercemesh.user.account.UserMapper;
+import org.commercemesh.user.client.ClientRegistry;
+import org.commercemesh.user.v1.IssueClientTokenRequest;
+import org.commercemesh.user.v1.IssueClientTokenResponse;
 import org.commercemesh.user.v1.AuthService;
 import org.commercemesh.user.v1.LoginRequest;
 import org.commercemesh.user.v1.LoginResponse;
@@ -20,20 +24,22 @@ import io.smallrye.mutiny.Uni;
 
 /** commerce.user.v1.AuthService: the RPCs a caller uses before it has an access token. */
 @GrpcService
-@PermitAll
 public class AuthGrpcService implements AuthService {
 
     private final AccountService accounts;
     private final LoginService logins;
     private final SessionService sessions;
+    private final ClientRegistry clients;
 
-    public AuthGrpcService(AccountService accounts, LoginService logins, SessionService sessions) {
+    public AuthGrpcService(AccountService accounts, LoginService logins, SessionService sessions, ClientRegistry clients) {
         this.accounts = accounts;
         this.logins = logins;
         this.sessions = sessions;
+        this.clients = clients;
     }
 
     @Override
+    @PermitAll
     public Uni<RegisterResponse> register(RegisterRequest request) {
         String client = ClientAddress.current();
         return Uni.createFrom().deferred(() -> accounts.register(request, client))
@@ -41,6 +47,7 @@ public class AuthGrpcService implements AuthService {
     }
 
     @Override
+    @PermitAll
     public Uni<LoginResponse> login(LoginRequest request) {
         String client = ClientAddress.current();
         return Uni.createFrom().deferred(() -> logins.login(request, client))
@@ -48,12 +55,26 @@ public class AuthGrpcService implements AuthService {
     }
 
     @Override
+    @PermitAll
     public Uni<RefreshTokenResponse> refreshToken(RefreshTokenRequest request) {
         return sessions.rotate(request.getRefreshToken())
                 .map(session -> RefreshTokenResponse.newBuilder().setSession(session).build());
     }
 
     @Override
+    @PermitAll
+    public Uni<IssueClientTokenResponse> issueClientToken(IssueClientTokenRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            new Violations().requireText("client_id", request.getClientId(), 1, 100)
+                    .check(!request.getClientSecret().isEmpty(), "client_secret", "is required")
+                    .check(request.getClientSecret().length() <= 256, "client_secret", "must be at most 256 characters")
+                    .throwIfAny();
+            return clients.issueToken(request.getClientId(), request.getClientSecret());
+        });
+    }
+
+    @Override
+    @PermitAll
     public Uni<LogoutResponse> logout(LogoutRequest request) {
         return sessions.logout(request.getRefreshToken()).replaceWith(LogoutResponse.getDefaultInstance());
     }

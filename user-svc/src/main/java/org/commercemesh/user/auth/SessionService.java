@@ -1,13 +1,7 @@
 package org.commercemesh.user.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +28,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SessionService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String INVALID = "refresh token is invalid, expired or revoked";
 
     private final AccessTokens accessTokens;
@@ -95,12 +88,12 @@ public class SessionService {
     }
 
     private Uni<Session> issue(UserAccount account, UUID familyId, Instant now) {
-        String opaque = newOpaqueToken();
+        String opaque = OpaqueSecrets.newSecret();
         RefreshToken refresh = new RefreshToken();
         refresh.id = Ids.newId();
         refresh.userId = account.id;
         refresh.familyId = familyId;
-        refresh.tokenHash = hash(opaque);
+        refresh.tokenHash = OpaqueSecrets.hash(opaque);
         refresh.issuedAt = now;
         refresh.expiresAt = now.plus(refreshTtl);
         AccessTokens.Issued access = accessTokens.issue(account, familyId, now);
@@ -118,27 +111,12 @@ public class SessionService {
         if (presentedToken == null || presentedToken.isBlank()) {
             return Uni.createFrom().failure(new UnauthenticatedException(INVALID));
         }
-        return RefreshToken.<RefreshToken>find("tokenHash", hash(presentedToken))
+        return RefreshToken.<RefreshToken>find("tokenHash", OpaqueSecrets.hash(presentedToken))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
     }
 
     private static Uni<Integer> revokeFamily(UUID familyId, Instant now) {
         return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
-    }
-
-    private static String newOpaqueToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

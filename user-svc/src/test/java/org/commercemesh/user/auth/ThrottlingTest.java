@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.commercemesh.testing.grpc.GrpcErrors;
+import org.commercemesh.testing.vertx.OnVertx;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;
 import org.commercemesh.user.v1.AuthService;
@@ -22,6 +23,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -93,6 +95,19 @@ class ThrottlingTest {
         assertThat(GrpcErrors.code(throttled)).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
         assertThat(GrpcErrors.retryInfo(throttled).orElseThrow().getRetryDelay().getSeconds()).isBetween(3500L, 3600L);
         register(newClient(), TestAccounts.uniqueEmail());
+    }
+
+    @Test
+    void givenACallerWithoutForwardedFor_thenItsAttemptsCountAgainstItsOwnAddress() {
+        String email = TestAccounts.uniqueEmail();
+
+        catchThrowable(() -> auth.login(LoginRequest.newBuilder().setEmail(email).setPassword("guess").build())
+                .await().atMost(WAIT));
+
+        assertThat(OnVertx.await(() -> Panache.withSession(() -> AuthAttempt.<AuthAttempt>list(
+                "scope = 'login-account' and subject = ?1", email)))).hasSize(1);
+        assertThat(OnVertx.await(() -> Panache.withSession(() -> AuthAttempt.<AuthAttempt>list(
+                "scope = 'login-client' and subject in ('127.0.0.1', '0:0:0:0:0:0:0:1')")))).isNotEmpty();
     }
 
     private void login(String client, String email, String password) {

@@ -1,0 +1,130 @@
+package org.commercemesh.user.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.platform.error.NotFoundException;
+import org.commercemesh.platform.error.UnauthenticatedException;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.platform.time.ProtoTime;
+import org.commercemesh.user.auth.AccessTokens;
+import org.commercemesh.user.auth.OpaqueSecrets;
+import org.commercemesh.user.v1.IssueClientTokenResponse;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * API clients and the client-credentials exchange (design §9). Secrets are 256 random bits,
+ * shown once and stored as SHA-256; a revoked or rotated secret stops working at once, since
+ * every exchange reads the stored hash.
+ */
+@ApplicationScoped
+public class ClientRegistry {
+
+    static final String REFUSED = "unknown client or wrong secret";
+
+    private final AccessTokens accessTokens;
+
+    public ClientRegistry(AccessTokens accessTokens) {
+        this.accessTokens = accessTokens;
+    }
+
+    /** A client as created, with its secret in clear for the one answer that shows it. */
+    public record WithSecret(RegisteredClient client, String secret) {
+    }
+
+    public Uni<WithSecret> create(String displayName, String kind, List<String> scopes) {
+        String secret = OpaqueSecrets.newSecret();
+        RegisteredClient client = newClient(displayName, kind, scopes, secret);
+        return Panache.withTransaction(client::persist).replaceWith(new WithSecret(client, secret));
+    }
+
+    public Uni<List<RegisteredClient>> list(PageRequest page) {
+        String query = page.isFirstPage() ? "order by createdAt desc, id desc"
+                : "createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc";
+        return Panache.withSession(() -> (page.isFirstPage()
+                ? RegisteredClient.<RegisteredClient>find(query)
+                : RegisteredClient.<RegisteredClient>find(query, page.instantAt(0), page.uuidAt(1)))
+                .range(0, page.size()).list());
+    }
+
+    public Uni<WithSecret> rotate(String clientId) {
+        String secret = OpaqueSecrets.newSecret();
+        return Panache.withTransaction(() -> find(clientId).invoke(client -> {
+            client.secretHash = OpaqueSecrets.hash(secret);
+            client.secretRotatedAt = Instant.now();
+        })).map(client -> new WithSecret(client, secret));
+    }
+
+    public Uni<RegisteredClient> revoke(String clientId) {
+        return Panache.withTransaction(() -> find(clientId).invoke(client -> {
+            if (client.revokedAt == null) {
+                client.revokedAt = Instant.now();
+            }
+        }));
+    }
+
+    /** The client-credentials exchange; UNAUTHENTICATED, the same for every reason, when it fails. */
+    public Uni<IssueClientTokenResponse> issueToken(String clientId, String secret) {
+        return Panache.withSession(() -> RegisteredClient.<RegisteredClient>find("clientId", clientId).firstResult())
+                .map(client -> {
+                    if (client == null || client.isRevoked() || !OpaqueSecrets.matches(secret, client.secretHash)) {
+                        throw new UnauthenticatedException(REFUSED);
+                    }
+                    AccessTokens.Issued issued = accessTokens.issueForClient(client.clientId,
+                            client.kind.toLowerCase(java.util.Locale.ROOT), client.scopes, Instant.now());
+                    return IssueClientTokenResponse.newBuilder().setAccessToken(issued.token()).setTokenType("Bearer")
+                            .setExpireTime(ProtoTime.toProto(issued.expiresAt())).setScope(client.scopes).build();
+                });
+    }
+
+    /**
+     * Makes sure each of the mesh's services named in {@code secrets} exists as a SERVICE client
+     * with that secret (what {@code dev/mesh} and a deployment's Secret provide). A revoked
+     * service stays revoked: provisioning does not undo an operator's decision.
+     */
+    public Uni<Void> provisionServices(Map<String, String> secrets) {
+        return Multi.createFrom().iterable(secrets.entrySet())
+                .onItem().transformToUniAndConcatenate(service -> Panache.withTransaction(() -> RegisteredClient
+                        .<RegisteredClient>find("clientId", service.getKey()).firstResult()
+                        .chain(existing -> {
+                            if (existing == null) {
+                                return newClient(service.getKey(), RegisteredClient.SERVICE, List.of(), service.getValue())
+                                        .persist().replaceWithVoid();
+                            }
+                            if (!OpaqueSecrets.matches(service.getValue(), existing.secretHash)) {
+                                existing.secretHash = OpaqueSecrets.hash(service.getValue());
+                                existing.secretRotatedAt = Instant.now();
+                            }
+                            return Uni.createFrom().voidItem();
+                        })))
+                .collect().last().replaceWithVoid();
+    }
+
+    private static RegisteredClient newClient(String displayName, String kind, List<String> scopes, String secret) {
+        Instant now = Instant.now();
+        RegisteredClient client = new RegisteredClient();
+        client.id = Ids.newId();
+        client.clientId = kind.equals(RegisteredClient.SERVICE)
+                ? displayName : "partner-" + client.id.toString().replace("-", "").substring(16);
+        client.displayName = displayName;
+        client.kind = kind;
+        client.scopes = String.join(" ", new TreeSet<>(scopes));
+        client.secretHash = OpaqueSecrets.hash(secret);
+        client.createdAt = now;
+        client.secretRotatedAt = now;
+        return client;
+    }
+
+    private static Uni<RegisteredClient> find(String clientId) {
+        return RegisteredClient.<RegisteredClient>find("clientId", clientId).firstResult()
+                .onItem().ifNull().failWith(() -> new NotFoundException("api client", clientId));
+    }
+}
