@@ -1,5 +1,8 @@
 package org.commercemesh.order;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.user.v1.Address;
 import org.commercemesh.user.v1.GetAddressRequest;
 import org.commercemesh.user.v1.GetAddressResponse;
@@ -16,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 public class FakeAddressService extends MutinyAddressServiceGrpc.AddressServiceImplBase {
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<GetAddressResponse> getAddress(GetAddressRequest request) {
         Address address = FakeMesh.ADDRESSES.get(request.getAddressId());
         return address == null
@@ -25,6 +29,7 @@ public class FakeAddressService extends MutinyAddressServiceGrpc.AddressServiceI
     }
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<ListAddressesResponse> listAddresses(ListAddressesRequest request) {
         ListAddressesResponse.Builder response = ListAddressesResponse.newBuilder();
         Address preferred = FakeMesh.ADDRESSES.get(FakeMesh.defaultAddressId);

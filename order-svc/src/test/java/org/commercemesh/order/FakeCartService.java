@@ -1,8 +1,11 @@
 package org.commercemesh.order;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.commercemesh.cart.v1.GetCartRequest;
 import org.commercemesh.cart.v1.GetCartResponse;
 import org.commercemesh.cart.v1.MutinyCartServiceGrpc;
+import org.commercemesh.platform.auth.Roles;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 public class FakeCartService extends MutinyCartServiceGrpc.CartServiceImplBase {
 
     @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<GetCartResponse> getCart(GetCartRequest request) {
         return Uni.createFrom().item(GetCartResponse.newBuilder().setCart(FakeMesh.cart).build());
     }

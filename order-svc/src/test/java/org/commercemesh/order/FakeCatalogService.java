@@ -3,6 +3,8 @@ package org.commercemesh.order;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.commercemesh.catalog.v1.BatchGetProductsRequest;
 import org.commercemesh.catalog.v1.BatchGetProductsResponse;
 import org.commercemesh.catalog.v1.MutinyInventoryServiceGrpc;
@@ -12,6 +14,7 @@ import org.commercemesh.catalog.v1.ReservationStatus;
 import org.commercemesh.catalog.v1.ReserveStockRequest;
 import org.commercemesh.catalog.v1.ReserveStockResponse;
 import org.commercemesh.catalog.v1.StockLine;
+import org.commercemesh.platform.auth.Roles;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
@@ -31,6 +34,7 @@ public final class FakeCatalogService {
     public static class Products extends MutinyProductServiceGrpc.ProductServiceImplBase {
 
         @Override
+        @RolesAllowed(Roles.SERVICE)
         public Uni<BatchGetProductsResponse> batchGetProducts(BatchGetProductsRequest request) {
             BatchGetProductsResponse.Builder response = BatchGetProductsResponse.newBuilder();
             request.getProductIdsList().forEach(id -> {
@@ -50,6 +54,7 @@ public final class FakeCatalogService {
         private static final Map<String, Reservation> RESERVED = new ConcurrentHashMap<>();
 
         @Override
+        @RolesAllowed(Roles.SERVICE)
         public synchronized Uni<ReserveStockResponse> reserveStock(ReserveStockRequest request) {
             Reservation existing = RESERVED.get(request.getOrderId());
             if (existing != null) {

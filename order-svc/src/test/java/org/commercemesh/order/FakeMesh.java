@@ -1,5 +1,6 @@
 package org.commercemesh.order;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.user.v1.Address;
 
+import com.google.protobuf.Timestamp;
 import com.google.type.Money;
 
 /**
@@ -58,9 +60,20 @@ public final class FakeMesh {
 
     public static void cart(Map<Product, Integer> lines) {
         Cart.Builder builder = Cart.newBuilder().setId(UUID.randomUUID().toString());
+        Timestamp now = Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).build();
         lines.forEach((product, quantity) -> builder.addItems(CartItem.newBuilder().setId(UUID.randomUUID().toString())
-                .setProductId(product.getId()).setQuantity(quantity).setUnitPrice(product.getEffectivePrice())));
+                .setProductId(product.getId()).setQuantity(quantity).setUnitPrice(product.getEffectivePrice())
+                .setUpdateTime(now)));
         cart = builder.build();
+    }
+
+    /** Adds a line to the current cart, as the buyer would; the lines already there keep their ids and update times. */
+    public static CartItem addLine(Product product, int quantity, Map<String, String> options) {
+        CartItem line = CartItem.newBuilder().setId(UUID.randomUUID().toString()).setProductId(product.getId())
+                .setQuantity(quantity).setUnitPrice(product.getEffectivePrice()).putAllOptions(options)
+                .setUpdateTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).setNanos(123_000)).build();
+        cart = cart.toBuilder().addItems(line).build();
+        return line;
     }
 
     /** Replaces a product as the catalog would after an admin change. */
@@ -71,6 +84,10 @@ public final class FakeMesh {
     public static void noAddresses() {
         ADDRESSES.clear();
         defaultAddressId = "";
+    }
+
+    public static java.util.List<CartItem> cartItems() {
+        return cart.getItemsList();
     }
 
     public static String cartId() {

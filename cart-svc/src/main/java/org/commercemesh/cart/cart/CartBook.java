@@ -2,6 +2,7 @@ package org.commercemesh.cart.cart;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,13 +46,13 @@ public class CartBook {
     }
 
     /** The caller's ACTIVE cart (an expired one is abandoned and a fresh one started). */
-    public Uni<CartView> get(UUID userId, String accessToken) {
+    public Uni<CartView> get(UUID userId) {
         return Panache.withTransaction(() -> activeCart(userId).chain(this::withItems))
-                .chain(view -> priced(view, accessToken));
+                .chain(view -> priced(view));
     }
 
-    public Uni<CartView> add(UUID userId, String accessToken, UUID productId, int quantity, Map<String, String> options) {
-        return catalog.products(List.of(productId), accessToken).chain(found -> {
+    public Uni<CartView> add(UUID userId, UUID productId, int quantity, Map<String, String> options) {
+        return catalog.products(List.of(productId)).chain(found -> {
             Product product = found.get(productId);
             if (product == null || product.getStatus() != ProductStatus.PRODUCT_STATUS_ACTIVE) {
                 throw new FailedPreconditionException("PRODUCT_UNAVAILABLE", "product " + productId + " is not on sale",
@@ -70,7 +72,7 @@ public class CartBook {
                         }
                         CartItem line = items.stream().filter(item -> item.productId.equals(productId)
                                 && item.options.equals(canonical)).findFirst().orElse(null);
-                        Instant now = Instant.now();
+                        Instant now = now();
                         if (line != null) {
                             if (line.quantity + quantity > MAX_QUANTITY) {
                                 throw new FailedPreconditionException("LINE_QUANTITY_LIMIT",
@@ -98,24 +100,24 @@ public class CartBook {
                         item.updatedAt = now;
                         return item.persist().chain(() -> touch(cart, now)).chain(() -> withItems(cart));
                     })))
-                    .chain(view -> priced(view, accessToken));
+                    .chain(view -> priced(view));
         });
     }
 
     /** Sets a line's quantity; 0 removes it. A line outside the caller's active cart is NOT_FOUND. */
-    public Uni<CartView> update(UUID userId, String accessToken, UUID itemId, int quantity) {
+    public Uni<CartView> update(UUID userId, UUID itemId, int quantity) {
         return Panache.withTransaction(() -> activeCart(userId).chain(cart -> ownedItem(cart, itemId).chain(item -> {
-            Instant now = Instant.now();
+            Instant now = now();
             Uni<Void> change = quantity == 0 ? item.delete() : Uni.createFrom().voidItem().invoke(() -> {
                 item.quantity = quantity;
                 item.updatedAt = now;
             });
             return change.chain(() -> touch(cart, now)).chain(() -> withItems(cart));
-        }))).chain(view -> priced(view, accessToken));
+        }))).chain(view -> priced(view));
     }
 
-    public Uni<CartView> remove(UUID userId, String accessToken, UUID itemId) {
-        return update(userId, accessToken, itemId, 0);
+    public Uni<CartView> remove(UUID userId, UUID itemId) {
+        return update(userId, itemId, 0);
     }
 
     public Uni<CartView> clear(UUID userId) {
@@ -123,10 +125,34 @@ public class CartBook {
                 .chain(() -> touch(cart, Instant.now())).chain(() -> withItems(cart))));
     }
 
-    /** OrderPlaced: the checked-out cart is CONVERTED; the next GetCart starts a new one. Call inside a transaction. */
-    public Uni<Void> convert(UUID cartId, UUID orderId) {
-        return Cart.update("status = 'CONVERTED', convertedOrderId = ?1, updatedAt = ?2 where id = ?3 and status = 'ACTIVE'",
-                orderId, Instant.now(), cartId).replaceWithVoid();
+    /**
+     * OrderConfirmed: the paid order takes exactly the units it bought out of the lines they
+     * came from — lines added or grown since stay — and a cart left empty is CONVERTED (the
+     * next GetCart starts a new one). An order that never got paid never reaches here, so a
+     * cancelled checkout leaves the cart as it was. Call inside a transaction.
+     */
+    public Uni<Void> takeBought(UUID cartId, UUID orderId, List<BoughtLine> lines) {
+        Instant now = now();
+        return Cart.<Cart>find("id", cartId).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(cart -> cart == null ? Uni.createFrom().voidItem() : Multi.createFrom().iterable(lines)
+                        .onItem().transformToUniAndConcatenate(line -> CartItem.delete(
+                                        "id = ?1 and cartId = ?2 and quantity <= ?3", line.cartItemId(), cartId, line.quantity())
+                                .chain(() -> CartItem.update("quantity = quantity - ?1, updatedAt = ?2 where id = ?3 and cartId = ?4",
+                                        line.quantity(), now, line.cartItemId(), cartId)))
+                        .collect().last()
+                        .chain(() -> CartItem.count("cartId", cartId))
+                        .chain(left -> {
+                            cart.updatedAt = now;
+                            if (left == 0 && cart.status.equals("ACTIVE")) {
+                                cart.status = "CONVERTED";
+                                cart.convertedOrderId = orderId;
+                            }
+                            return Panache.flush();
+                        }));
+    }
+
+    /** Units a paid order bought from one cart line. */
+    public record BoughtLine(UUID cartItemId, int quantity) {
     }
 
     @Scheduled(every = "10m", delayed = "1m")
@@ -146,14 +172,23 @@ public class CartBook {
         Instant now = Instant.now();
         return Cart.update("status = 'ABANDONED', updatedAt = ?1 where userId = ?2 and status = 'ACTIVE' and expiresAt < ?1",
                         now, userId)
+                // Insert-or-lock in one statement: a separate "insert, then select" could find no
+                // ACTIVE cart when a concurrent transaction converted it in between.
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery("""
                                 insert into cart (id, user_id, status, expires_at, created_at, updated_at)
                                 values (:id, :user, 'ACTIVE', :expires, :now, :now)
-                                on conflict (user_id) where status = 'ACTIVE' do nothing""")
+                                on conflict (user_id) where status = 'ACTIVE' do update set updated_at = cart.updated_at
+                                returning cast(id as text)""", String.class)
                         .setParameter("id", Ids.newId()).setParameter("user", userId)
-                        .setParameter("expires", now.plus(ttl)).setParameter("now", now).executeUpdate())
-                .chain(() -> Cart.<Cart>find("userId = ?1 and status = 'ACTIVE'", userId)
+                        .setParameter("expires", now.plus(ttl)).setParameter("now", now).getSingleResult())
+                .chain(id -> Cart.<Cart>find("id", UUID.fromString(id))
                         .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult());
+    }
+
+    // PostgreSQL keeps microseconds: a line's update time must read back exactly as it was
+    // shown, since order-svc compares it to tell an ordered line state from a changed one.
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Uni<CartItem> ownedItem(Cart cart, UUID itemId) {
@@ -173,8 +208,8 @@ public class CartBook {
     }
 
     /** Adds current catalog prices; without them (catalog down or slow) the cart is still shown. */
-    private Uni<CartView> priced(CartView view, String accessToken) {
-        return catalog.products(view.items().stream().map(item -> item.productId).toList(), accessToken)
+    private Uni<CartView> priced(CartView view) {
+        return catalog.products(view.items().stream().map(item -> item.productId).toList())
                 .onFailure().invoke(failure -> LOG.warnf("cart %s shown without current prices: %s", view.cart().id,
                         failure.getMessage()))
                 .onFailure().recoverWithItem(Map.of())

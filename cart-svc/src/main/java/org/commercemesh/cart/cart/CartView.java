@@ -43,7 +43,8 @@ public record CartView(Cart cart, List<CartItem> items, Map<UUID, Product> curre
                     .setQuantity(item.quantity)
                     .setUnitPrice(unit.toProto())
                     .setLineTotal(line.toProto())
-                    .setAddTime(ProtoTime.toProto(item.addedAt));
+                    .setAddTime(ProtoTime.toProto(item.addedAt))
+                    .setUpdateTime(ProtoTime.toProto(item.updatedAt));
             Product product = current.get(item.productId);
             if (product != null) {
                 Amount now = Amount.fromProto(product.getEffectivePrice());

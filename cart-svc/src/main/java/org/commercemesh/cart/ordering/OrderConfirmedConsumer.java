@@ -1,37 +1,52 @@
 package org.commercemesh.cart.ordering;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.cart.cart.CartBook;
-import org.commercemesh.order.v1.OrderPlaced;
+import org.commercemesh.cart.cart.CartBook.BoughtLine;
+import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.platform.events.ProcessedEvents;
+import org.commercemesh.platform.id.Ids;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
-/** OrderPlaced → the checked-out cart becomes CONVERTED (design §7), once per event. */
+/**
+ * OrderConfirmed → the lines the paid order bought leave the cart they came from (design §7),
+ * once per event. Nothing happens to a cart at OrderPlaced: a checkout that ends cancelled must
+ * leave it exactly as it was.
+ */
 @ApplicationScoped
-public class OrderPlacedConsumer {
+public class OrderConfirmedConsumer {
 
     static final String CONSUMER = "cart-svc.order-events";
 
     private final ProcessedEvents processedEvents;
     private final CartBook carts;
 
-    public OrderPlacedConsumer(ProcessedEvents processedEvents, CartBook carts) {
+    public OrderConfirmedConsumer(ProcessedEvents processedEvents, CartBook carts) {
         this.processedEvents = processedEvents;
         this.carts = carts;
     }
 
     @Incoming("order-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        return processedEvents.handle(CONSUMER, message, Set.of(OrderPlaced.getDescriptor()), event -> {
-            OrderPlaced placed = event.parse(OrderPlaced.parser());
-            return carts.convert(UUID.fromString(placed.getCartId()), UUID.fromString(placed.getOrderId()));
+        return processedEvents.handle(CONSUMER, message, Set.of(OrderConfirmed.getDescriptor()), event -> {
+            OrderConfirmed confirmed = event.parse(OrderConfirmed.parser());
+            UUID cartId = Ids.parseOrNull(confirmed.getCartId());
+            if (cartId == null) {
+                return Uni.createFrom().voidItem();
+            }
+            List<BoughtLine> bought = confirmed.getLinesList().stream()
+                    .filter(line -> Ids.parseOrNull(line.getCartItemId()) != null)
+                    .map(line -> new BoughtLine(UUID.fromString(line.getCartItemId()), line.getQuantity()))
+                    .toList();
+            return carts.takeBought(cartId, UUID.fromString(confirmed.getOrderId()), bought);
         });
     }
 }

@@ -23,6 +23,9 @@ import org.commercemesh.cart.v1.RemoveCartItemRequest;
 import org.commercemesh.cart.v1.UpdateCartItemRequest;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductStatus;
+import org.commercemesh.order.v1.OrderCancelled;
+import org.commercemesh.order.v1.OrderConfirmed;
+import org.commercemesh.order.v1.OrderEventLine;
 import org.commercemesh.order.v1.OrderPlaced;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
@@ -191,21 +194,112 @@ class CartTest {
     }
 
     @Test
-    void givenOrderPlacedDeliveredTwice_thenTheCartIsConvertedOnceAndTheNextCartIsNew() throws Throwable {
+    void givenOrderConfirmedDeliveredTwice_thenTheBoughtUnitsLeaveTheCartOnce() throws Throwable {
         CartService ann = shopper();
-        Cart cart = add(ann, FakeCatalog.product("Checkout Chair", 2500), 1, Map.of());
+        add(ann, FakeCatalog.product("Mug", 200), 3, Map.of());
+        Cart cart = add(ann, FakeCatalog.product("Saucer", 100), 2, Map.of());
+        CartItem mugs = cart.getItems(0);
+        CartItem saucers = cart.getItems(1);
+        String orderId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        OrderPlaced placed = OrderPlaced.newBuilder().setOrderId(UUID.randomUUID().toString())
-                .setCartId(cart.getId()).setUserId(cart.getUserId()).build();
 
-        TestEvents.publish("order.events", placed.getOrderId(), eventId, placed);
-        TestEvents.publish("order.events", placed.getOrderId(), eventId, placed);
+        TestEvents.publish("order.events", orderId, eventId, confirmed(orderId, cart, line(mugs, 1)));
+        TestEvents.publish("order.events", orderId, eventId, confirmed(orderId, cart, line(mugs, 1)));
+        // A sentinel on the same partition: once it has taken effect, both deliveries above have been handled.
+        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, cart, line(saucers, 1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> quantities(ann).equals(List.of(2, 1)) || quantities(ann).equals(List.of(1, 1)));
+        assertThat(quantities(ann)).containsExactly(2, 1);
+        assertThat(processed(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void givenALineAddedAfterTheOrderWasPlaced_whenTheOrderIsPaid_thenOnlyTheBoughtLinesLeave() {
+        CartService ann = shopper();
+        Cart placed = add(ann, FakeCatalog.product("Bought Lamp", 900), 1, Map.of("colour", "red"));
+        String orderId = UUID.randomUUID().toString();
+        Product later = FakeCatalog.product("Later Lamp", 700);
+        add(ann, later, 1, Map.of());
+
+        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, placed, line(placed.getItems(0), 1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> items(ann).size() == 1);
+        Cart after = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
+        assertThat(after.getId()).isEqualTo(placed.getId());
+        assertThat(after.getStatus()).isEqualTo(CartStatus.CART_STATUS_ACTIVE);
+        assertThat(after.getItemsList()).extracting(CartItem::getProductId).containsExactly(later.getId());
+    }
+
+    @Test
+    void givenEveryLineBought_thenTheCartIsConvertedAndTheNextCartIsNew() {
+        CartService ann = shopper();
+        Cart cart = add(ann, FakeCatalog.product("Checkout Chair", 2500), 2, Map.of());
+        String orderId = UUID.randomUUID().toString();
+
+        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, cart, line(cart.getItems(0), 2)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(status(cart.getId())));
         Cart next = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
         assertThat(next.getId()).isNotEqualTo(cart.getId());
         assertThat(next.getItemsList()).isEmpty();
-        await().atMost(Duration.ofSeconds(30)).until(() -> processed(eventId) == 1);
+    }
+
+    @Test
+    void givenAnOrderPlacedAndThenCancelled_thenTheCartIsExactlyAsItWas() {
+        CartService ann = shopper();
+        Cart cart = add(ann, FakeCatalog.product("Declined Desk", 3000), 1, Map.of("finish", "oak"));
+        String orderId = UUID.randomUUID().toString();
+        Cart other = add(shopper(), FakeCatalog.product("Sentinel Stool", 100), 1, Map.of());
+
+        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), OrderPlaced.newBuilder().setOrderId(orderId)
+                .setCartId(cart.getId()).setUserId(cart.getUserId()).build());
+        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), OrderCancelled.newBuilder().setOrderId(orderId)
+                .setUserId(cart.getUserId()).setReason("PAYMENT_DECLINED").build());
+        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, other, line(other.getItems(0), 1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(status(other.getId())));
+        Cart after = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
+        assertThat(after.getId()).isEqualTo(cart.getId());
+        assertThat(after.getItemsList()).containsExactlyElementsOf(cart.getItemsList().stream()
+                .map(item -> item.toBuilder().setCurrentUnitPrice(after.getItems(0).getCurrentUnitPrice()).build()).toList());
+    }
+
+    @Test
+    void givenACartBeingConverted_whenItemsAreAddedAtTheSameTime_thenEveryAddSucceedsOnSomeActiveCart() throws Throwable {
+        for (int round = 0; round < 10; round++) {
+            UUID buyer = UUID.randomUUID();
+            CartService ann = TestTokens.withToken(carts, TestTokens.customer(buyer));
+            Cart cart = add(ann, FakeCatalog.product("Race Lamp " + round, 100), 1, Map.of());
+            Product next = FakeCatalog.product("Race Bulb " + round, 10);
+
+            var converting = java.util.concurrent.CompletableFuture.runAsync(() -> OnVertx.await(() -> Panache.withTransaction(
+                    () -> cartBook.takeBought(UUID.fromString(cart.getId()), UUID.randomUUID(),
+                            List.of(new CartBook.BoughtLine(UUID.fromString(cart.getItems(0).getId()), 1))))));
+            List<Throwable> failures = java.util.stream.IntStream.range(0, 4).parallel()
+                    .mapToObj(i -> catchThrowable(() -> add(ann, next, 1, Map.of())))
+                    .filter(java.util.Objects::nonNull).toList();
+            converting.join();
+
+            assertThat(failures).isEmpty();
+        }
+    }
+
+    private static OrderConfirmed confirmed(String orderId, Cart cart, OrderEventLine... lines) {
+        return OrderConfirmed.newBuilder().setOrderId(orderId).setCartId(cart.getId()).setUserId(cart.getUserId())
+                .addAllLines(List.of(lines)).build();
+    }
+
+    private static OrderEventLine line(CartItem item, int quantity) {
+        return OrderEventLine.newBuilder().setProductId(item.getProductId()).setQuantity(quantity)
+                .putAllOptions(item.getOptionsMap()).setCartItemId(item.getId()).build();
+    }
+
+    private static List<CartItem> items(CartService as) {
+        return as.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart().getItemsList();
+    }
+
+    private static List<Integer> quantities(CartService as) {
+        return items(as).stream().map(CartItem::getQuantity).toList();
     }
 
     @Test

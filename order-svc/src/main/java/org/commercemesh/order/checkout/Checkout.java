@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,15 +31,18 @@ import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.money.Amount;
 import org.commercemesh.platform.outbox.OutboxWriter;
+import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.v1.Address;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * PlaceOrder (design §8): idempotent per (buyer, request_id); cart, prices and addresses are
- * read from their owners with the buyer's token; the order, its lines and OrderPlaced are
- * written in one transaction; then {@link Settlement} reserves and charges.
+ * PlaceOrder (design §8): idempotent per (buyer, request_id); the cart and addresses are read
+ * with the buyer's token, current prices with order-svc's own; lines a live order already holds
+ * are left out, and one checkout of a cart runs at a time; the order, its lines (with their
+ * options and the cart line they came from) and OrderPlaced are written in one transaction;
+ * then {@link Settlement} authorizes, reserves and captures.
  */
 @ApplicationScoped
 public class Checkout {
@@ -60,8 +65,8 @@ public class Checkout {
         return existing(buyer.userId(), request.getRequestId()).chain(found -> found != null
                 ? Uni.createFrom().item(found)
                 : draft(buyer, request).chain(draft -> create(draft, buyer.userId(), request.getRequestId()))
-                        .chain(view -> view.order().status.equals("PENDING")
-                                ? settlement.settle(view, buyer.accessToken()) : Uni.createFrom().item(view)))
+                        .chain(view -> view.order().status.equals("PENDING") && view.order().paymentReference.isEmpty()
+                                ? settlement.settle(view, request.getPaymentToken()) : Uni.createFrom().item(view)))
                 .invoke(Checkout::refuseWhenCancelledAtCheckout);
     }
 
@@ -85,10 +90,45 @@ public class Checkout {
             if (cart.getItemsCount() == 0) {
                 throw new FailedPreconditionException("EMPTY_CART", "the cart is empty");
             }
-            return mesh.products(cart.getItemsList().stream().map(item -> UUID.fromString(item.getProductId())).toList(), token)
-                    .chain(products -> addresses(request, token).map(addresses -> build(buyer, request, cart, products,
-                            addresses.get(0), addresses.get(1))));
+            return notYetOrdered(cart).chain(lines -> mesh.products(lines.stream()
+                            .map(item -> UUID.fromString(item.getProductId())).toList())
+                    .chain(products -> addresses(request, token).map(addresses -> build(buyer, request, cart, lines, products,
+                            addresses.get(0), addresses.get(1)))));
         });
+    }
+
+    /**
+     * The cart's lines that no live order of this cart has bought in their current state. A
+     * paid order's lines leave the cart only when cart-svc handles OrderConfirmed; until then
+     * they are still shown, and must not be bought a second time.
+     */
+    private static Uni<List<CartItem>> notYetOrdered(Cart cart) {
+        UUID cartId = UUID.fromString(cart.getId());
+        return Panache.withSession(() -> CustomerOrder.<CustomerOrder>list("cartId = ?1 and status <> 'CANCELLED'", cartId)
+                .chain(live -> {
+                    if (live.stream().anyMatch(order -> order.status.equals("PENDING"))) {
+                        throw checkoutInProgress(cartId);
+                    }
+                    return Orders.views(live);
+                }))
+                .map(live -> {
+                    Set<String> taken = live.stream().flatMap(view -> view.items().stream())
+                            .filter(item -> item.cartItemId != null)
+                            .map(item -> item.cartItemId + "@" + item.cartItemUpdatedAt).collect(Collectors.toSet());
+                    List<CartItem> open = cart.getItemsList().stream()
+                            .filter(line -> !taken.contains(line.getId() + "@" + ProtoTime.fromProto(line.getUpdateTime())))
+                            .toList();
+                    if (open.isEmpty()) {
+                        throw new FailedPreconditionException("CART_ALREADY_ORDERED",
+                                "everything in the cart is already in a paid order; it leaves the cart shortly");
+                    }
+                    return open;
+                });
+    }
+
+    private static FailedPreconditionException checkoutInProgress(UUID cartId) {
+        return new FailedPreconditionException("CHECKOUT_IN_PROGRESS",
+                "another checkout of this cart is still being paid; wait for it or cancel it", Map.of("cart_id", cartId.toString()));
     }
 
     private Uni<List<Address>> addresses(PlaceOrderRequest request, String token) {
@@ -106,10 +146,10 @@ public class Checkout {
         });
     }
 
-    private Draft build(AuthenticatedCaller buyer, PlaceOrderRequest request, Cart cart, Map<UUID, Product> products,
-            Address shipping, Address billing) {
+    private Draft build(AuthenticatedCaller buyer, PlaceOrderRequest request, Cart cart, List<CartItem> lines,
+            Map<UUID, Product> products, Address shipping, Address billing) {
         List<String> unavailable = new ArrayList<>();
-        for (CartItem line : cart.getItemsList()) {
+        for (CartItem line : lines) {
             Product product = products.get(UUID.fromString(line.getProductId()));
             if (product == null || product.getStatus() != ProductStatus.PRODUCT_STATUS_ACTIVE) {
                 unavailable.add(line.getProductId());
@@ -123,7 +163,7 @@ public class Checkout {
         order.id = Ids.newId();
         List<OrderItem> items = new ArrayList<>();
         Amount subtotal = null;
-        for (CartItem line : cart.getItemsList()) {
+        for (CartItem line : lines) {
             Product product = products.get(UUID.fromString(line.getProductId()));
             Amount unit = Amount.fromProto(product.getEffectivePrice());
             OrderItem item = new OrderItem();
@@ -135,6 +175,9 @@ public class Checkout {
             item.quantity = line.getQuantity();
             item.unitPrice = unit.value();
             item.lineTotal = unit.times(line.getQuantity()).value();
+            item.storeOptions(line.getOptionsMap());
+            item.cartItemId = UUID.fromString(line.getId());
+            item.cartItemUpdatedAt = ProtoTime.fromProto(line.getUpdateTime());
             items.add(item);
             Amount lineTotal = unit.times(line.getQuantity());
             if (subtotal != null && !subtotal.currency().equals(lineTotal.currency())) {
@@ -148,7 +191,7 @@ public class Checkout {
         order.cartId = UUID.fromString(cart.getId());
         order.status = "PENDING";
         order.paymentStatus = "PENDING";
-        order.paymentMethod = request.getPaymentToken();
+        order.paymentReference = "";
         order.currency = subtotal.currency();
         order.subtotal = totals.subtotal().value();
         order.discount = totals.discount().value();
@@ -165,7 +208,10 @@ public class Checkout {
         return new Draft(order, items);
     }
 
-    /** Writes the order, its lines and OrderPlaced at once; a concurrent twin with the same key yields the winner. */
+    /**
+     * Writes the order, its lines and OrderPlaced at once. A concurrent twin with the same key
+     * yields the winner; another checkout of the same cart still PENDING refuses this one.
+     */
     private Uni<OrderView> create(Draft draft, UUID userId, String requestId) {
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery("select nextval('order_number_seq')", Long.class)
@@ -182,7 +228,8 @@ public class Checkout {
                             OrderView view = new OrderView(draft.order(), draft.items());
                             return outbox.append(draft.order().id.toString(), OrderEvents.placed(view)).replaceWith(view);
                         }))
-                .onFailure(ErrorMapper::isUniqueViolation).recoverWithUni(() -> existing(userId, requestId));
+                .onFailure(ErrorMapper::isUniqueViolation).recoverWithUni(() -> existing(userId, requestId)
+                        .onItem().ifNull().failWith(() -> checkoutInProgress(draft.order().cartId)));
     }
 
     private static Uni<OrderView> existing(UUID userId, String requestId) {

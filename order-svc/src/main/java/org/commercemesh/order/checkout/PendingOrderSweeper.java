@@ -17,11 +17,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Settles orders that stayed PENDING (design §8 step 10): a crash between steps, or a payment
- * provider that did not answer. With stock reserved, the charge is retried — the provider
- * answers a retry with the first outcome, so a charge that did go through is never repeated.
- * Without a reservation (none can be made without the buyer's token), or once the reservation
- * would have expired, the order is cancelled and OrderCancelled releases whatever is held.
+ * Settles orders that stayed PENDING (design §8 step 10): a crash between steps, a catalog that
+ * was down, or a payment gateway whose answer was lost. {@link Settlement#resume} picks up from
+ * what the order records — it finds a lost authorization by idempotency key, reserves with
+ * order-svc's own token, captures — so such an order is completed. One never authorized (the
+ * gateway was unreachable, and the card token is not kept) or still unfinished after
+ * {@code give-up-after} (when its reservation would have expired) is cancelled, its card hold
+ * released, and OrderCancelled releases whatever stock is held.
  */
 @ApplicationScoped
 public class PendingOrderSweeper {
@@ -60,12 +62,13 @@ public class PendingOrderSweeper {
     }
 
     private Uni<Void> settleOne(CustomerOrder order, Instant now) {
-        boolean tooOld = order.createdAt.isBefore(now.minus(giveUpAfter));
-        if (order.stockReserved && !tooOld) {
-            return Panache.withSession(() -> Orders.view(order)).chain(settlement::charge).replaceWithVoid();
+        if (!order.createdAt.isBefore(now.minus(giveUpAfter))) {
+            return Panache.withSession(() -> Orders.view(order)).chain(settlement::resume).replaceWithVoid();
         }
-        String reason = order.stockReserved ? Settlement.PAYMENT_TIMEOUT : Settlement.STOCK_UNCONFIRMED;
+        String reason = !order.paymentReference.isEmpty() && !order.stockReserved ? Settlement.STOCK_UNCONFIRMED
+                : Settlement.PAYMENT_TIMEOUT;
         return Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> current.order().status.equals("PENDING")
-                ? settlement.cancel(current, reason, "VOIDED") : Uni.createFrom().item(current))).replaceWithVoid();
+                        ? settlement.cancel(current, reason, "VOIDED") : Uni.createFrom().item(current)))
+                .chain(settlement::releaseHold).replaceWithVoid();
     }
 }

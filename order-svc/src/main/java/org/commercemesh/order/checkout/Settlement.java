@@ -12,20 +12,25 @@ import org.commercemesh.order.order.CustomerOrder;
 import org.commercemesh.order.order.OrderEvents;
 import org.commercemesh.order.order.OrderView;
 import org.commercemesh.order.order.Orders;
+import org.commercemesh.order.payment.CardHolds;
 import org.commercemesh.order.payment.Payment;
 import org.commercemesh.order.payment.PaymentProvider;
+import org.commercemesh.order.payment.PaymentProvider.Outcome;
 import org.commercemesh.platform.outbox.OutboxWriter;
+import org.jboss.logging.Logger;
 
 import io.grpc.Status;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Steps 7–9 of checkout (design §8) for a PENDING order: reserve stock (all lines or none),
- * charge through the provider, then CONFIRMED with OrderConfirmed or CANCELLED with
- * OrderCancelled. Every step is idempotent per order id, so the sweeper can run it again on
- * an order a crash or a provider error left PENDING. Finishing re-reads the order under a lock
- * and only moves a PENDING one, so a request and the sweeper never both finish it.
+ * Settles a PENDING order (design §8): authorize the card (the token is exchanged for the
+ * provider's reference, which the order keeps — never the token), reserve stock (all lines or
+ * none, with order-svc's own token), capture, then CONFIRMED with OrderConfirmed or CANCELLED
+ * with OrderCancelled. Each step is idempotent per order id and resumes from what the order
+ * records, so the sweeper can finish an order a crash, a slow catalog or a lost gateway answer
+ * left PENDING. Every status change re-reads the order under a lock and only moves a PENDING
+ * one, so a request and the sweeper never both finish it.
  */
 @ApplicationScoped
 public class Settlement {
@@ -35,44 +40,41 @@ public class Settlement {
     static final String STOCK_UNCONFIRMED = "STOCK_UNCONFIRMED";
     static final String PAYMENT_TIMEOUT = "PAYMENT_TIMEOUT";
 
+    private static final Logger LOG = Logger.getLogger(Settlement.class);
+
     private final MeshClients mesh;
     private final PaymentProvider payments;
     private final OutboxWriter outbox;
+    private final CardHolds holds;
 
-    public Settlement(MeshClients mesh, PaymentProvider payments, OutboxWriter outbox) {
+    public Settlement(MeshClients mesh, PaymentProvider payments, OutboxWriter outbox, CardHolds holds) {
         this.mesh = mesh;
         this.payments = payments;
         this.outbox = outbox;
+        this.holds = holds;
     }
 
-    /** Reserves (with the buyer's token) and charges; returns the order as it ended up. */
-    public Uni<OrderView> settle(OrderView view, String buyerToken) {
-        return reserve(view, buyerToken).chain(reserved -> reserved.order().status.equals("PENDING")
-                ? charge(reserved) : Uni.createFrom().item(reserved));
+    /** Checkout: authorizes with the buyer's card token, then reserves and captures; returns the order as it ended up. */
+    public Uni<OrderView> settle(OrderView view, String paymentToken) {
+        return payments.authorize(view.order().id, view.total(), paymentToken)
+                .chain(outcome -> authorized(view.order().id, outcome))
+                .chain(this::reserveAndCapture);
     }
 
-    /** Charges an order whose stock is already reserved (the sweeper has no buyer token to reserve with). */
-    public Uni<OrderView> charge(OrderView view) {
-        CustomerOrder order = view.order();
-        return payments.charge(order.id, view.total(), order.paymentMethod)
-                .chain(outcome -> Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> {
-                    Payment payment = Payment.of(order.id, "CHARGE", payments.name(), outcome, current.total());
-                    if (!current.order().status.equals("PENDING")) {
-                        return payment.persist().replaceWith(current);
-                    }
-                    return payment.persist().chain(() -> switch (outcome.status()) {
-                        case SUCCEEDED -> confirm(current);
-                        case DECLINED -> cancel(current, PAYMENT_DECLINED, "DECLINED");
-                        case ERROR -> {
-                            current.order().paymentStatus = "FAILED";
-                            current.order().updatedAt = Instant.now();
-                            yield Uni.createFrom().item(current);
-                        }
-                    });
-                })));
+    /**
+     * The sweeper: an order whose authorization answer was lost asks the provider for it by
+     * idempotency key; an authorized order is then reserved and captured. Without an
+     * authorization nothing can be charged (the token is gone), so the order waits to be given up.
+     */
+    public Uni<OrderView> resume(OrderView view) {
+        Uni<OrderView> withAuthorization = view.order().paymentReference.isEmpty()
+                ? payments.findAuthorization(view.order().id).chain(outcome -> outcome.status() == Outcome.Status.SUCCEEDED
+                        ? authorized(view.order().id, outcome) : Uni.createFrom().item(view))
+                : Uni.createFrom().item(view);
+        return withAuthorization.chain(this::reserveAndCapture);
     }
 
-    /** Cancels a PENDING order (nothing was charged); call inside a transaction with the order locked. */
+    /** Cancels a PENDING order (nothing was captured); call inside a transaction with the order locked. */
     public Uni<OrderView> cancel(OrderView view, String reason, String paymentStatus) {
         CustomerOrder order = view.order();
         Instant now = Instant.now();
@@ -84,26 +86,97 @@ public class Settlement {
         return outbox.append(order.id.toString(), OrderEvents.cancelled(view, false)).replaceWith(view);
     }
 
-    private Uni<OrderView> reserve(OrderView view, String buyerToken) {
+    /** Lets a cancelled order's card hold go. */
+    public Uni<OrderView> releaseHold(OrderView view) {
+        CustomerOrder order = view.order();
+        return order.status.equals("CANCELLED")
+                ? holds.release(order.id, order.paymentReference, view.total()).replaceWith(view)
+                : Uni.createFrom().item(view);
+    }
+
+    private Uni<OrderView> authorized(UUID orderId, Outcome outcome) {
+        return Panache.withTransaction(() -> Orders.locked(orderId).chain(current -> {
+            Payment payment = Payment.of(orderId, "AUTHORIZATION", payments.name(), outcome, current.total());
+            CustomerOrder order = current.order();
+            if (!order.status.equals("PENDING")) {
+                return payment.persist().replaceWith(current);
+            }
+            return payment.persist().chain(() -> switch (outcome.status()) {
+                case SUCCEEDED -> {
+                    order.paymentReference = outcome.reference();
+                    order.updatedAt = Instant.now();
+                    yield Uni.createFrom().item(current);
+                }
+                case DECLINED -> cancel(current, PAYMENT_DECLINED, "DECLINED");
+                case ERROR -> failedPayment(current);
+            });
+        }));
+    }
+
+    private Uni<OrderView> reserveAndCapture(OrderView view) {
+        if (!view.order().status.equals("PENDING") || view.order().paymentReference.isEmpty()) {
+            return Uni.createFrom().item(view);
+        }
+        return reserve(view).chain(reserved -> reserved.order().status.equals("PENDING") && reserved.order().stockReserved
+                ? capture(reserved) : Uni.createFrom().item(reserved));
+    }
+
+    private Uni<OrderView> reserve(OrderView view) {
         if (view.order().stockReserved) {
             return Uni.createFrom().item(view);
         }
         Map<UUID, Integer> lines = new LinkedHashMap<>();
         view.items().forEach(item -> lines.merge(item.productId, item.quantity, Integer::sum));
         UUID orderId = view.order().id;
-        return mesh.reserve(orderId, lines, buyerToken)
+        return mesh.reserve(orderId, lines)
                 .chain(() -> Panache.withTransaction(() -> Orders.locked(orderId).invoke(current -> {
                     current.order().stockReserved = true;
                     current.order().updatedAt = Instant.now();
                 })))
                 .onFailure().recoverWithUni(failure -> {
-                    boolean refused = Status.fromThrowable(failure).getCode() == Status.Code.FAILED_PRECONDITION;
-                    Uni<OrderView> cancelled = Panache.withTransaction(() -> Orders.locked(orderId).chain(current ->
-                            current.order().status.equals("PENDING")
-                                    ? cancel(current, refused ? OUT_OF_STOCK : STOCK_UNCONFIRMED, "VOIDED")
-                                    : Uni.createFrom().item(current)));
-                    return refused ? cancelled : cancelled.chain(() -> Uni.createFrom().failure(failure));
+                    if (Status.fromThrowable(failure).getCode() != Status.Code.FAILED_PRECONDITION) {
+                        // catalog-svc down or slow: the order stays PENDING and the sweeper reserves it later.
+                        LOG.warnf("order %s stays PENDING, stock not reserved yet: %s", orderId, failure.getMessage());
+                        return Uni.createFrom().item(view);
+                    }
+                    return Panache.withTransaction(() -> Orders.locked(orderId).chain(current ->
+                                    current.order().status.equals("PENDING")
+                                            ? cancel(current, OUT_OF_STOCK, "VOIDED") : Uni.createFrom().item(current)))
+                            .chain(this::releaseHold);
                 });
+    }
+
+    private Uni<OrderView> capture(OrderView view) {
+        CustomerOrder order = view.order();
+        return payments.capture(order.id, order.paymentReference, view.total())
+                .chain(outcome -> Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> {
+                    Payment payment = Payment.of(order.id, "CHARGE", payments.name(), outcome, current.total());
+                    if (!current.order().status.equals("PENDING")) {
+                        return payment.persist().replaceWith(current);
+                    }
+                    return payment.persist().chain(() -> switch (outcome.status()) {
+                        case SUCCEEDED -> confirm(current);
+                        case DECLINED -> cancel(current, PAYMENT_DECLINED, "DECLINED");
+                        case ERROR -> failedPayment(current);
+                    });
+                })).chain(settled -> refundWhenCancelledMeanwhile(settled, outcome)));
+    }
+
+    // The buyer may cancel a PENDING order while its capture is under way: money taken for an
+    // order that is no longer CONFIRMED goes straight back.
+    private Uni<OrderView> refundWhenCancelledMeanwhile(OrderView settled, Outcome capture) {
+        if (capture.status() != Outcome.Status.SUCCEEDED || !settled.order().status.equals("CANCELLED")) {
+            return Uni.createFrom().item(settled);
+        }
+        UUID orderId = settled.order().id;
+        return payments.refund(orderId, settled.total()).chain(refund -> Panache.withTransaction(() ->
+                Payment.of(orderId, "REFUND", payments.name(), refund, settled.total()).persist())).replaceWith(settled);
+    }
+
+    private static Uni<OrderView> failedPayment(OrderView current) {
+        current.order().paymentStatus = "FAILED";
+        current.order().updatedAt = Instant.now();
+        return Uni.createFrom().item(current);
     }
 
     private Uni<OrderView> confirm(OrderView view) {

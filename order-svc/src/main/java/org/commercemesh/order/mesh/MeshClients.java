@@ -19,6 +19,7 @@ import org.commercemesh.catalog.v1.MutinyProductServiceGrpc.MutinyProductService
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ReserveStockRequest;
 import org.commercemesh.catalog.v1.StockLine;
+import org.commercemesh.platform.auth.ServiceToken;
 import org.commercemesh.platform.grpc.Downstream;
 import org.commercemesh.user.v1.Address;
 import org.commercemesh.user.v1.GetAddressRequest;
@@ -30,8 +31,9 @@ import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What checkout asks the other services, always as the buyer (their forwarded token) and
- * within the configured deadline.
+ * What checkout asks the other services, within the configured deadline: the buyer's own data
+ * (cart, addresses) with the buyer's forwarded token, internal RPCs (product batch reads, stock
+ * reservations) with order-svc's own service token (design §6).
  */
 @ApplicationScoped
 public class MeshClients {
@@ -40,13 +42,15 @@ public class MeshClients {
     private final MutinyProductServiceStub products;
     private final MutinyInventoryServiceStub inventory;
     private final MutinyAddressServiceStub addresses;
+    private final ServiceToken serviceToken;
     private final Duration deadline;
 
     public MeshClients(@GrpcClient("cart") MutinyCartServiceStub carts,
             @GrpcClient("catalog") MutinyProductServiceStub products,
             @GrpcClient("catalog") MutinyInventoryServiceStub inventory,
-            @GrpcClient("user") MutinyAddressServiceStub addresses,
+            @GrpcClient("user") MutinyAddressServiceStub addresses, ServiceToken serviceToken,
             @ConfigProperty(name = "commerce.downstream.deadline") Duration deadline) {
+        this.serviceToken = serviceToken;
         this.carts = carts;
         this.products = products;
         this.inventory = inventory;
@@ -59,20 +63,22 @@ public class MeshClients {
                 "cart-svc", deadline).map(response -> response.getCart());
     }
 
-    public Uni<Map<UUID, Product>> products(Collection<UUID> ids, String token) {
-        return Downstream.idempotent(Downstream.as(products, token, deadline).batchGetProducts(BatchGetProductsRequest
-                        .newBuilder().addAllProductIds(ids.stream().map(UUID::toString).toList()).build()), "catalog-svc", deadline)
+    public Uni<Map<UUID, Product>> products(Collection<UUID> ids) {
+        BatchGetProductsRequest request = BatchGetProductsRequest.newBuilder()
+                .addAllProductIds(ids.stream().map(UUID::toString).distinct().toList()).build();
+        return serviceToken.get().chain(token -> Downstream.idempotent(Downstream.as(products, token, deadline)
+                        .batchGetProducts(request), "catalog-svc", deadline))
                 .map(response -> response.getProductsList().stream()
                         .collect(Collectors.toMap(product -> UUID.fromString(product.getId()), Function.identity())));
     }
 
     /** Reserves every line for the order (idempotent per order id in catalog-svc). */
-    public Uni<Void> reserve(UUID orderId, Map<UUID, Integer> lines, String token) {
+    public Uni<Void> reserve(UUID orderId, Map<UUID, Integer> lines) {
         ReserveStockRequest.Builder request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
         lines.forEach((product, quantity) -> request.addLines(StockLine.newBuilder()
                 .setProductId(product.toString()).setQuantity(quantity)));
-        return Downstream.idempotent(Downstream.as(inventory, token, deadline).reserveStock(request.build()),
-                "catalog-svc", deadline).replaceWithVoid();
+        return serviceToken.get().chain(token -> Downstream.idempotent(Downstream.as(inventory, token, deadline)
+                .reserveStock(request.build()), "catalog-svc", deadline)).replaceWithVoid();
     }
 
     /** One of the buyer's addresses; user-svc answers NOT_FOUND for anyone else's. */

@@ -41,9 +41,9 @@ public class CustomerOrder extends PanacheEntityBase {
     @Column(name = "payment_status", nullable = false)
     public String paymentStatus;
 
-    /** The provider's token for the buyer's card, kept so a PENDING order can be settled later. */
-    @Column(name = "payment_method", nullable = false)
-    public String paymentMethod;
+    /** The provider's reference of the successful charge; empty until paid. The card token is never kept. */
+    @Column(name = "payment_reference", nullable = false)
+    public String paymentReference;
 
     @Column(nullable = false, columnDefinition = "bpchar(3)")
     public String currency;

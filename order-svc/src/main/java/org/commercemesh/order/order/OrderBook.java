@@ -9,9 +9,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.order.payment.CardHolds;
 import org.commercemesh.order.payment.Payment;
 import org.commercemesh.order.payment.PaymentProvider;
 import org.commercemesh.platform.auth.AuthenticatedCaller;
+import org.commercemesh.platform.auth.Scopes;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.NotFoundException;
 import org.commercemesh.platform.outbox.OutboxWriter;
@@ -35,13 +37,15 @@ public class OrderBook {
 
     private final PaymentProvider payments;
     private final OutboxWriter outbox;
+    private final CardHolds holds;
 
-    public OrderBook(PaymentProvider payments, OutboxWriter outbox) {
+    public OrderBook(PaymentProvider payments, OutboxWriter outbox, CardHolds holds) {
         this.payments = payments;
         this.outbox = outbox;
+        this.holds = holds;
     }
 
-    /** The caller's order (any order for admins); someone else's is NOT_FOUND. */
+    /** The caller's order (any order for admins and fulfilment partners); someone else's is NOT_FOUND. */
     public Uni<OrderView> get(AuthenticatedCaller caller, UUID orderId) {
         return Panache.withSession(() -> visible(caller, orderId).chain(Orders::view));
     }
@@ -50,7 +54,7 @@ public class OrderBook {
     public Uni<List<OrderView>> list(AuthenticatedCaller caller, String status, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
-        if (!caller.isAdmin()) {
+        if (!caller.may(Scopes.ORDERS_FULFIL)) {
             where.add("userId = :user");
             parameters.and("user", caller.userId());
         }
@@ -88,7 +92,8 @@ public class OrderBook {
                 order.cancelledAt = now;
                 order.updatedAt = now;
                 return outbox.append(order.id.toString(), OrderEvents.cancelled(current, paidBack)).replaceWith(current);
-            })));
+            })).chain(cancelled -> paidBack ? Uni.createFrom().item(cancelled)
+                    : holds.release(orderId, cancelled.order().paymentReference, cancelled.total()).replaceWith(cancelled)));
         });
     }
 
@@ -151,7 +156,7 @@ public class OrderBook {
 
     private static Uni<CustomerOrder> visible(AuthenticatedCaller caller, UUID orderId) {
         return CustomerOrder.<CustomerOrder>findById(orderId).invoke(order -> {
-            if (order == null || (!caller.isAdmin() && !order.userId.equals(caller.userId()))) {
+            if (order == null || (!caller.may(Scopes.ORDERS_FULFIL) && !order.userId.equals(caller.userId()))) {
                 throw new NotFoundException("order", orderId);
             }
         });

@@ -28,7 +28,8 @@ public final class OrderEvents {
         CustomerOrder o = view.order();
         return OrderConfirmed.newBuilder().setOrderId(o.id.toString()).setOrderNumber(o.orderNumber)
                 .setUserId(o.userId.toString()).addAllLines(view.lines()).setTotal(view.total().toProto())
-                .setConfirmTime(ProtoTime.toProto(o.confirmedAt)).build();
+                .setConfirmTime(ProtoTime.toProto(o.confirmedAt)).setCartId(o.cartId == null ? "" : o.cartId.toString())
+                .build();
     }
 
     /** {@code stockCommitted}: the order had been confirmed, so catalog-svc restocks instead of releasing. */

@@ -50,13 +50,15 @@ public record OrderView(CustomerOrder order, List<OrderItem> items) {
         }
         items.forEach(item -> message.addItems(org.commercemesh.order.v1.OrderItem.newBuilder()
                 .setId(item.id.toString()).setProductId(item.productId.toString()).setSku(item.sku).setName(item.name)
-                .setQuantity(item.quantity).setUnitPrice(money(item.unitPrice)).setLineTotal(money(item.lineTotal))));
+                .setQuantity(item.quantity).setUnitPrice(money(item.unitPrice)).setLineTotal(money(item.lineTotal))
+                .putAllOptions(item.optionsMap())));
         return message.build();
     }
 
     public List<OrderEventLine> lines() {
         return items.stream().map(item -> OrderEventLine.newBuilder().setProductId(item.productId.toString())
-                .setQuantity(item.quantity).build()).toList();
+                .setQuantity(item.quantity).putAllOptions(item.optionsMap())
+                .setCartItemId(item.cartItemId == null ? "" : item.cartItemId.toString()).build()).toList();
     }
 
     public Amount total() {

@@ -22,7 +22,7 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "order_id", nullable = false)
     public UUID orderId;
 
-    /** CHARGE or REFUND. */
+    /** AUTHORIZATION, CHARGE (the capture), VOID or REFUND. */
     @Column(nullable = false)
     public String kind;
 

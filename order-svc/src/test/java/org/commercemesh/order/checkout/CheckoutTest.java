@@ -17,6 +17,7 @@ import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.order.FakeMesh;
 import org.commercemesh.order.v1.GetOrderRequest;
 import org.commercemesh.order.v1.Order;
+import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderPlaced;
 import org.commercemesh.order.v1.OrderService;
 import org.commercemesh.order.v1.OrderStatus;
@@ -197,6 +198,93 @@ class CheckoutTest {
 
     private static Order get(OrderService as, String orderId) {
         return as.getOrder(GetOrderRequest.newBuilder().setOrderId(orderId).build()).await().atMost(WAIT).getOrder();
+    }
+
+    @Test
+    void givenOptionsChosenInTheCart_thenTheOrderLinesKeepThemInTheReplyTheDatabaseAndTheEvent() throws Exception {
+        FakeMesh.reset(400, 10, 1);
+        FakeMesh.cart(Map.of());
+        FakeMesh.addLine(FakeMesh.product("Shirt", 300, 5), 2, Map.of("size", "M", "colour", "blue"));
+
+        OrderService buyer = buyer();
+        Order order = place(buyer, UUID.randomUUID().toString(), "tok_visa");
+        Order reread = get(buyer, order.getId());
+
+        assertThat(order.getItems(0).getOptionsMap()).containsExactlyInAnyOrderEntriesOf(Map.of("size", "M", "colour", "blue"));
+        assertThat(reread.getItems(0).getOptionsMap()).isEqualTo(order.getItems(0).getOptionsMap());
+        try (TestConsumer consumer = TestConsumer.of("order.events")) {
+            ConsumerRecord<String, byte[]> confirmed = consumer.pollUntil(r -> order.getId().equals(r.key())
+                    && type(r).equals("commerce.order.v1.OrderConfirmed"), Duration.ofSeconds(30)).stream()
+                    .filter(r -> order.getId().equals(r.key()) && type(r).equals("commerce.order.v1.OrderConfirmed"))
+                    .findFirst().orElseThrow();
+            OrderConfirmed event = OrderConfirmed.parseFrom(confirmed.value());
+            assertThat(event.getCartId()).isEqualTo(FakeMesh.cartId());
+            assertThat(event.getLines(0).getOptionsMap()).containsEntry("colour", "blue");
+            assertThat(event.getLines(0).getCartItemId()).isEqualTo(FakeMesh.cartItems().get(0).getId());
+        }
+    }
+
+    @Test
+    void givenAPaidOrder_thenItKeepsTheProvidersReferenceAndTheCardTokenIsStoredNowhere() throws Throwable {
+        FakeMesh.reset(400, 10, 1);
+
+        Order order = place(buyer(), UUID.randomUUID().toString(), "tok_visa");
+
+        assertThat(storedText("select payment_reference from customer_order where id = :id", order.getId()))
+                .startsWith("auth_");
+        assertThat(storedText("select string_agg(concat_ws('|', o::text, p::text), '|') from customer_order o "
+                + "join payment p on p.order_id = o.id where o.id = :id", order.getId())).doesNotContain("tok_");
+    }
+
+    @Test
+    void givenACheckoutStillBeingPaid_whenTheSameCartIsCheckedOutAgain_thenCheckoutInProgress() {
+        FakeMesh.reset(400, 10, 1);
+        OrderService buyer = buyer();
+        Order pending = place(buyer, UUID.randomUUID().toString(), "tok_provider_error");
+
+        Throwable second = catchThrowable(() -> place(buyer, UUID.randomUUID().toString(), "tok_visa"));
+
+        assertThat(pending.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_PENDING);
+        assertThat(GrpcErrors.code(second)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(GrpcErrors.reason(second)).contains("CHECKOUT_IN_PROGRESS");
+    }
+
+    @Test
+    void givenAPaidOrderStillInTheCart_whenCheckingOutAgain_thenOnlyLinesAddedSinceAreOrdered() {
+        FakeMesh.reset(400, 10, 1);
+        OrderService buyer = buyer();
+        Order first = place(buyer, UUID.randomUUID().toString(), "tok_visa");
+
+        Throwable again = catchThrowable(() -> place(buyer, UUID.randomUUID().toString(), "tok_visa"));
+        Product later = FakeMesh.product("Milk Jug", 150, 5);
+        FakeMesh.addLine(later, 1, Map.of());
+        Order second = place(buyer, UUID.randomUUID().toString(), "tok_visa");
+
+        assertThat(first.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_CONFIRMED);
+        assertThat(GrpcErrors.reason(again)).contains("CART_ALREADY_ORDERED");
+        assertThat(second.getItemsList()).extracting(org.commercemesh.order.v1.OrderItem::getProductId)
+                .containsExactly(later.getId());
+    }
+
+    @Test
+    void givenAnAuthorizationWhoseAnswerWasLost_whenTheSweeperRuns_thenItReservesCapturesAndConfirms() throws Throwable {
+        FakeMesh.reset(400, 10, 1);
+        OrderService buyer = buyer();
+        Order pending = place(buyer, UUID.randomUUID().toString(), "tok_provider_timeout");
+        assertThat(pending.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_PENDING);
+
+        age(pending.getId(), Duration.ofMinutes(3));
+        VertxContextSupport.subscribeAndAwait(() -> sweeper.sweep());
+
+        Order settled = get(buyer, pending.getId());
+        assertThat(settled.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_CONFIRMED);
+        assertThat(settled.getPaymentStatus()).isEqualTo(PaymentStatus.PAYMENT_STATUS_PAID);
+        assertThat(charges(pending.getId())).isEqualTo(1);
+    }
+
+    private static String storedText(String sql, String orderId) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(sql, String.class).setParameter("id", UUID.fromString(orderId)).getSingleResult())));
     }
 
     private static Order onlyOrder(OrderService as) {

@@ -81,6 +81,31 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void givenAFulfilmentPartner_whenItListsPaidOrdersAndShipsOne_thenItMayButNotRefundOrBuy_andOthersMayNotFulfil() {
+        Order order = confirmedOrder(customer());
+        OrderService fulfiller = TestTokens.withToken(orders, TestTokens.partner("partner-3pl", "orders:fulfil"));
+        OrderService feed = TestTokens.withToken(orders, TestTokens.partner("partner-feed", "catalog:write"));
+
+        List<String> paid = fulfiller.listOrders(ListOrdersRequest.newBuilder().setPageSize(100)
+                .setStatus(OrderStatus.ORDER_STATUS_CONFIRMED).build()).await().atMost(WAIT).getOrdersList()
+                .stream().map(Order::getId).toList();
+        advance(fulfiller, order, OrderStatus.ORDER_STATUS_PROCESSING, "");
+        Order shipped = advance(fulfiller, order, OrderStatus.ORDER_STATUS_SHIPPED, "TH987654321");
+        Order delivered = advance(fulfiller, order, OrderStatus.ORDER_STATUS_DELIVERED, "");
+        Throwable refund = catchThrowable(() -> fulfiller.refundOrder(RefundOrderRequest.newBuilder().setOrderId(order.getId())
+                .build()).await().atMost(WAIT));
+        Throwable buy = catchThrowable(() -> fulfiller.placeOrder(org.commercemesh.order.v1.PlaceOrderRequest.newBuilder()
+                .setRequestId("x").setPaymentToken("tok_visa").build()).await().atMost(WAIT));
+        Throwable notAFulfiller = catchThrowable(() -> feed.listOrders(ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT));
+
+        assertThat(paid).contains(order.getId());
+        assertThat(shipped.getTrackingNumber()).isEqualTo("TH987654321");
+        assertThat(delivered.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_DELIVERED);
+        assertThat(List.of(refund, buy, notAFulfiller)).allSatisfy(failure ->
+                assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
+    }
+
+    @Test
     void givenAnOrderInProcessing_whenTheBuyerCancels_thenFailedPrecondition() {
         OrderService ann = customer();
         Order order = confirmedOrder(ann);
