@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail server;
+    private static int pausedPort;
 
     @Override
     public Map<String, String> start() {
@@ -34,6 +35,17 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop();
         }
+    }
+
+    /** Takes the server down, as an SMTP outage would; {@link #resume()} brings it back on the same port. */
+    public static synchronized void pause() {
+        pausedPort = server.getSmtp().getPort();
+        server.stop();
+    }
+
+    public static synchronized void resume() {
+        server = new GreenMail(new ServerSetup(pausedPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
     }
 
     /** Every message the server has received so far. */

@@ -19,16 +19,16 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  */
 public record IncomingEvent(String id, String type, String source, String subject, byte[] payload) {
 
-    /** Reads a Kafka message published by an outbox relay; fails when its CloudEvents id or type is missing. */
+    /** Reads a Kafka message published by an outbox relay; MalformedEventException when its CloudEvents id or type is missing. */
     public static IncomingEvent from(Message<byte[]> message) {
         IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new IllegalArgumentException("not a Kafka message"));
+                .orElseThrow(() -> new MalformedEventException("not a Kafka message", null));
         Headers headers = metadata.getHeaders();
         String id = header(headers, CloudEventHeaders.ID);
         String type = header(headers, CloudEventHeaders.TYPE);
         if (id == null || type == null) {
-            throw new IllegalArgumentException("record at " + metadata.getTopic() + "/" + metadata.getPartition()
-                    + "@" + metadata.getOffset() + " has no ce_id or ce_type header");
+            throw new MalformedEventException("record at " + metadata.getTopic() + "/" + metadata.getPartition()
+                    + "@" + metadata.getOffset() + " has no ce_id or ce_type header", null);
         }
         return new IncomingEvent(id, type, header(headers, CloudEventHeaders.SOURCE),
                 header(headers, CloudEventHeaders.SUBJECT), message.getPayload());
@@ -43,7 +43,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
         try {
             return parser.parseFrom(payload);
         } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("event " + id + " of type " + type + " has a malformed payload", e);
+            throw new MalformedEventException("event " + id + " of type " + type + " has a malformed payload", e);
         }
     }
 

@@ -17,12 +17,19 @@ import io.smallrye.mutiny.Uni;
 /**
  * Makes a consumer idempotent: the event id is recorded in {@code processed_event} in the same
  * transaction as the effect, so an event delivered twice (relay retry, consumer restart,
- * rebalance) takes effect once. Concurrent deliveries of one event serialise on the primary key.
+ * rebalance, a re-driven dead letter) takes effect once. Concurrent deliveries of one event
+ * serialise on the primary key.
  */
 @ApplicationScoped
 public class ProcessedEvents {
 
     private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
+
+    private final DeadLetters deadLetters;
+
+    public ProcessedEvents(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
 
     private static final String RECORD = """
             insert into processed_event (consumer, event_id) values (:consumer, :eventId)
@@ -30,26 +37,40 @@ public class ProcessedEvents {
 
     /**
      * The whole handling of one consumed message: read its CloudEvent, skip types the consumer
-     * does not handle, apply {@code effect} once, and acknowledge. A failing effect is logged
-     * and acknowledged too (nothing is recorded, so a redelivery would try again); a poison
-     * message must not stop the partition.
+     * does not handle, apply {@code effect} once, and acknowledge. A failed effect is never
+     * acknowledged: the message is nacked, and the channel's failure strategy (design §7:
+     * {@code delayed-retry-topic} with back-off, then the dead-letter topic, with the failure in
+     * the record's headers) tries it again later while the partition goes on. A malformed
+     * event, which no retry can mend, goes to the dead-letter topic at once.
      */
     public Uni<Void> handle(String consumer, Message<byte[]> message, Set<Descriptor> types,
             Function<IncomingEvent, Uni<Void>> effect) {
         IncomingEvent event;
         try {
             event = IncomingEvent.from(message);
-        } catch (IllegalArgumentException unreadable) {
-            LOG.warnf("%s skips a record that is not a CloudEvent: %s", consumer, unreadable.getMessage());
-            return Uni.createFrom().completionStage(message.ack());
+        } catch (MalformedEventException unreadable) {
+            return failed(consumer, message, null, unreadable);
         }
         if (types.stream().noneMatch(event::is)) {
             return Uni.createFrom().completionStage(message.ack());
         }
         return applyOnce(consumer, event, () -> effect.apply(event))
-                .onFailure().invoke(failure -> LOG.errorf(failure, "%s failed on event %s (%s)", consumer, event.id(), event.type()))
-                .onFailure().recoverWithNull()
-                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> failed(consumer, message, event, failure));
+    }
+
+    private Uni<Void> failed(String consumer, Message<byte[]> message, IncomingEvent event, Throwable failure) {
+        boolean malformed = failure instanceof MalformedEventException;
+        boolean last = malformed || deadLetters.isLastAttempt(message);
+        String what = event == null ? "a record" : "event " + event.id() + " (" + event.type() + ")";
+        if (last) {
+            LOG.errorf(failure, "%s could not apply %s; it goes to the dead-letter topic", consumer, what);
+            deadLetters.counted(consumer);
+        } else {
+            LOG.warnf("%s failed on %s, will retry: %s", consumer, what, failure.toString());
+        }
+        return Uni.createFrom().completionStage(malformed ? deadLetters.nackStraightToDeadLetters(message, failure)
+                : message.nack(failure));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.commercemesh.platform.events;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -9,19 +10,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import com.google.protobuf.StringValue;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A consumer written the way services write theirs: its effect (a ledger row) goes through
- * {@link ProcessedEvents}. It also counts deliveries, so a test can tell "delivered twice" from
- * "applied twice".
+ * A consumer written the way services write theirs, through {@link ProcessedEvents#handle}: its
+ * effect adds a ledger row. It counts attempts per event, so a test can tell "delivered twice"
+ * from "applied twice", and an event whose text is {@code fail-twice} fails its first two attempts
+ * (as a database or an SMTP server that is briefly away would make it), and one whose text is
+ * {@code needs-ledger} fails for as long as the test says the ledger is away.
  */
 @ApplicationScoped
 public class LedgerConsumer {
 
+    static final String CONSUMER = "ledger";
+
     private final ProcessedEvents processedEvents;
-    private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private volatile boolean ledgerAway;
 
     public LedgerConsumer(ProcessedEvents processedEvents) {
         this.processedEvents = processedEvents;
@@ -29,20 +37,30 @@ public class LedgerConsumer {
 
     @Incoming("ledger-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        IncomingEvent event = IncomingEvent.from(message);
-        return processedEvents.applyOnce("ledger", event, () -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(
-                                        "insert into ledger_entry (event_id, amount) values (:id, 1) "
-                                                + "on conflict (event_id) do update set amount = ledger_entry.amount + 1")
-                                .setParameter("id", event.id())
-                                .executeUpdate())
-                        .replaceWithVoid())
-                .invoke(applied -> deliveries.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet())
-                .chain(applied -> Uni.createFrom().completionStage(message.ack()));
+        return processedEvents.handle(CONSUMER, message, Set.of(StringValue.getDescriptor()), event -> {
+            String text = event.parse(StringValue.parser()).getValue();
+            int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            if (text.equals("fail-twice") && attempt <= 2 || text.equals("needs-ledger") && ledgerAway) {
+                return Uni.createFrom().failure(new IllegalStateException("the ledger is away (attempt " + attempt + ")"));
+            }
+            return Panache.getSession()
+                    .chain(session -> session.createNativeQuery(
+                                    "insert into ledger_entry (event_id, amount) values (:id, 1) "
+                                            + "on conflict (event_id) do update set amount = ledger_entry.amount + 1")
+                            .setParameter("id", event.id())
+                            .executeUpdate())
+                    .replaceWithVoid();
+        });
     }
 
-    public int deliveries(String eventId) {
-        AtomicInteger count = deliveries.get(eventId);
+    /** While away, every {@code needs-ledger} event fails, however often it is tried. */
+    public void ledgerAway(boolean away) {
+        ledgerAway = away;
+    }
+
+    /** How many times the effect ran for {@code eventId} (a replay that ProcessedEvents skips does not run it). */
+    public int attempts(String eventId) {
+        AtomicInteger count = attempts.get(eventId);
         return count == null ? 0 : count.get();
     }
 }

@@ -3,56 +3,124 @@ package org.commercemesh.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.commercemesh.platform.id.Ids;
+import org.commercemesh.testing.kafka.TestConsumer;
 import org.commercemesh.testing.kafka.TestEvents;
+import org.commercemesh.testing.vertx.OnVertx;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.StringValue;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 class ProcessedEventsTest {
 
+    private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+    private static final String TYPE = "google.protobuf.StringValue";
+
     @Inject
     LedgerConsumer consumer;
 
+    @Inject
+    DeadLetters deadLetters;
+
     @Test
-    void givenTheSameEventDeliveredTwice_thenTheConsumerAppliesItOnce() throws Throwable {
+    void givenTheSameEventDeliveredTwice_thenTheConsumerAppliesItOnce() {
+        String eventId = Ids.newId().toString();
+        String sentinel = Ids.newId().toString();
+
+        publish("ledger-1", eventId, text("credit"));
+        publish("ledger-1", eventId, text("credit"));
+        // Same key, so same partition: once the sentinel is applied, both deliveries above were handled.
+        publish("ledger-1", sentinel, text("credit"));
+
+        await().atMost(EVENTUALLY).until(() -> ledgerAmount(sentinel) == 1);
+        assertThat(ledgerAmount(eventId)).isEqualTo(1);
+        assertThat(consumer.attempts(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnEffectFailingTwiceThenSucceeding_thenItIsRetriedAndAppliedExactlyOnce() {
         String eventId = Ids.newId().toString();
 
-        publish(eventId);
-        publish(eventId);
+        publish("ledger-2", eventId, text("fail-twice"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.deliveries(eventId) == 2);
+        await().atMost(EVENTUALLY).until(() -> ledgerAmount(eventId) == 1);
+        assertThat(consumer.attempts(eventId)).isEqualTo(3);
         assertThat(ledgerAmount(eventId)).isEqualTo(1);
     }
 
     @Test
-    void givenTwoDifferentEvents_thenBothApply() throws Throwable {
-        String first = Ids.newId().toString();
-        String second = Ids.newId().toString();
+    void givenAPoisonEvent_thenItLandsInTheDeadLetterTopicWithItsFailureAndThePartitionGoesOn() {
+        String poison = Ids.newId().toString();
+        String next = Ids.newId().toString();
+        double deadBefore = deadLetters.count(LedgerConsumer.CONSUMER);
 
-        publish(first);
-        publish(second);
+        publish("ledger-3", poison, new byte[] {(byte) 0xFF, 0x01});
+        publish("ledger-3", next, text("credit"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.deliveries(second) == 1 && consumer.deliveries(first) == 1);
-        assertThat(ledgerAmount(first)).isEqualTo(1);
-        assertThat(ledgerAmount(second)).isEqualTo(1);
+        await().atMost(EVENTUALLY).until(() -> ledgerAmount(next) == 1);
+        try (TestConsumer dlq = TestConsumer.of("ledger.dlq")) {
+            List<ConsumerRecord<String, byte[]>> letters = dlq.pollUntil(record -> poison.equals(header(record, "ce_id")),
+                    EVENTUALLY);
+            ConsumerRecord<String, byte[]> letter = letters.stream().filter(record -> poison.equals(header(record, "ce_id")))
+                    .findFirst().orElseThrow();
+            assertThat(header(letter, "delayed-retry-reason")).contains("malformed payload");
+            assertThat(header(letter, "delayed-retry-topic")).isEqualTo("platform.test.ledger");
+        }
+        assertThat(deadLetters.count(LedgerConsumer.CONSUMER)).isEqualTo(deadBefore + 1);
+        assertThat(ledgerAmount(poison)).isZero();
     }
 
-    private static void publish(String eventId) {
-        TestEvents.publish("platform.test.ledger", "ledger-1", eventId, "test.LedgerCredited", new byte[] {1});
+    @Test
+    void givenAnEffectThatKeepsFailing_whenRetriesRunOut_thenItIsDeadLetteredAndReDrivenToItsEffectOnceFixed() {
+        String eventId = Ids.newId().toString();
+        double deadBefore = deadLetters.count(LedgerConsumer.CONSUMER);
+        consumer.ledgerAway(true);
+
+        publish("ledger-4", eventId, text("needs-ledger"));
+        await().atMost(EVENTUALLY).until(() -> deadLetters.count(LedgerConsumer.CONSUMER) == deadBefore + 1);
+        assertThat(consumer.attempts(eventId)).isEqualTo(3);
+        assertThat(ledgerAmount(eventId)).isZero();
+
+        consumer.ledgerAway(false);
+        DeadLetterRedrive redrive = new DeadLetterRedrive(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        await().atMost(EVENTUALLY).until(() -> redrive.pending("ledger.dlq").stream().anyMatch(letter -> eventId.equals(letter.eventId())));
+        assertThat(redrive.redrive("ledger.dlq")).isPositive();
+
+        await().atMost(EVENTUALLY).until(() -> ledgerAmount(eventId) == 1);
+        assertThat(redrive.pending("ledger.dlq")).isEmpty();
+        assertThat(redrive.redrive("ledger.dlq")).isZero();
+        assertThat(ledgerAmount(eventId)).isEqualTo(1);
     }
 
-    private static Integer ledgerAmount(String eventId) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+    private static byte[] text(String value) {
+        return StringValue.of(value).toByteArray();
+    }
+
+    private static void publish(String key, String eventId, byte[] payload) {
+        TestEvents.publish("platform.test.ledger", key, eventId, TYPE, payload);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Integer ledgerAmount(String eventId) {
+        return OnVertx.await(() -> Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session
-                        .createNativeQuery("select amount from ledger_entry where event_id = :id", Integer.class)
+                        .createNativeQuery("select coalesce(sum(amount), 0) from ledger_entry where event_id = :id", Integer.class)
                         .setParameter("id", eventId)
                         .getSingleResult())));
     }
