@@ -9,17 +9,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.commercemesh.testing.auth.TestJwtKeys;
+import org.commercemesh.user.v1.AuthServiceGrpc;
+import org.commercemesh.user.v1.IssueClientTokenRequest;
 import org.commercemesh.testing.kafka.TestKafkaBroker;
 import org.commercemesh.testing.mail.SmtpServerResource;
 import org.commercemesh.testing.postgres.PostgresDatabaseResource;
@@ -42,6 +48,7 @@ final class Mesh {
     private final List<Process> processes = new ArrayList<>();
     private final List<PostgresDatabaseResource> resources = new ArrayList<>();
     private final SmtpServerResource smtp = new SmtpServerResource();
+    private final Map<String, String> serviceSecrets = new HashMap<>();
 
     static synchronized Mesh get() {
         if (running == null) {
@@ -55,6 +62,18 @@ final class Mesh {
     ManagedChannel channel(String service) {
         return channels.computeIfAbsent(service, name -> ManagedChannelBuilder
                 .forAddress("127.0.0.1", ports.get(name)).usePlaintext().build());
+    }
+
+    /** A token of one of the mesh's own services, through the real client-credentials exchange with user-svc. */
+    String serviceToken(String service) {
+        return AuthServiceGrpc.newBlockingStub(channel("user-svc")).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .issueClientToken(IssueClientTokenRequest.newBuilder().setClientId(service)
+                        .setClientSecret(serviceSecrets.get(service)).build())
+                .getAccessToken();
+    }
+
+    String kafkaBootstrapServers() {
+        return TestKafkaBroker.bootstrapServers();
     }
 
     /** JDBC connection to a service's database, for checks the public API does not expose. */
@@ -75,6 +94,9 @@ final class Mesh {
             databases.put(service, database.start());
             resources.add(database);
         }
+        // The services that call internal RPCs sign in as themselves (design §6), the way
+        // dev/mesh provisions them: user-svc learns their secrets, each service its own.
+        serviceSecrets.putAll(Map.of("cart-svc", newSecret(), "order-svc", newSecret()));
         try {
             Files.createDirectories(logs);
             for (String service : ports.keySet()) {
@@ -96,13 +118,28 @@ final class Mesh {
                 env.put("QUARKUS_MAILER_HOST", smtpConfig.get("quarkus.mailer.host"));
                 env.put("QUARKUS_MAILER_PORT", smtpConfig.get("quarkus.mailer.port"));
                 env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
-                for (String client : List.of("user", "catalog", "cart")) {
-                    String target = client + "-svc";
+                env.put("COMMERCE_AUTH_SERVICE_CLIENTS", serviceSecrets.entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(",")));
+                if (serviceSecrets.containsKey(service)) {
+                    env.put("COMMERCE_SERVICE_CLIENT_SECRET", serviceSecrets.get(service));
+                }
+                env.put("COMMERCE_PAYMENT_PROVIDER", "sandbox");
+                for (String client : List.of("user", "catalog", "cart", "auth")) {
+                    String target = client.equals("auth") ? "user-svc" : client + "-svc";
                     env.put("QUARKUS_GRPC_CLIENTS_" + client.toUpperCase() + "_HOST", "127.0.0.1");
                     env.put("QUARKUS_GRPC_CLIENTS_" + client.toUpperCase() + "_PORT", String.valueOf(ports.get(target)));
                 }
-                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m", "-jar", root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m"));
+                if (!service.equals("order-svc")) {
+                    // The consumers of order.events back off for less than production's 2 s, 10 s and 30 s,
+                    // so a dead letter is reached within a test. A system property, since the channel's
+                    // name has a dash no environment variable can carry unambiguously.
+                    command.add("-Dmp.messaging.incoming.order-events.delayed-retry-topic.topics="
+                            + service + ".order-events.retry_300," + service + ".order-events.retry_600");
+                }
+                command.addAll(List.of("-jar", root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString()));
+                ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(logs.resolve(service + ".log").toFile());
                 builder.environment().putAll(env);
@@ -115,6 +152,12 @@ final class Mesh {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private void awaitHealthy(String service, Path logs) {

@@ -2,6 +2,7 @@ package org.commercemesh.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -16,21 +17,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.commercemesh.cart.v1.AddCartItemRequest;
+import org.commercemesh.cart.v1.Cart;
+import org.commercemesh.cart.v1.CartItem;
 import org.commercemesh.cart.v1.CartStatus;
 import org.commercemesh.cart.v1.GetCartRequest;
+import org.commercemesh.catalog.v1.BatchGetProductsRequest;
+import org.commercemesh.catalog.v1.CommitReservationRequest;
 import org.commercemesh.catalog.v1.CreateProductRequest;
 import org.commercemesh.catalog.v1.GetStockRequest;
+import org.commercemesh.catalog.v1.InventoryServiceGrpc;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductFilter;
 import org.commercemesh.catalog.v1.ProductServiceGrpc;
 import org.commercemesh.catalog.v1.ProductStatus;
+import org.commercemesh.catalog.v1.ReleaseReservationRequest;
+import org.commercemesh.catalog.v1.ReserveStockRequest;
 import org.commercemesh.catalog.v1.SearchProductsRequest;
 import org.commercemesh.catalog.v1.StockLevel;
+import org.commercemesh.catalog.v1.StockLine;
 import org.commercemesh.order.v1.GetOrderRequest;
 import org.commercemesh.order.v1.ListOrdersRequest;
 import org.commercemesh.order.v1.Order;
+import org.commercemesh.order.v1.OrderItem;
 import org.commercemesh.order.v1.OrderStatus;
 import org.commercemesh.order.v1.PlaceOrderRequest;
+import org.commercemesh.platform.events.DeadLetterRedrive;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.mail.SmtpServerResource;
@@ -58,7 +69,7 @@ class PurchaseJourneyIT {
         Shopper erin = Shopper.register(mesh);
         Product tent = erin.products().searchProducts(SearchProductsRequest.newBuilder().setQuery("camping tent")
                 .setFilter(ProductFilter.newBuilder().setInStockOnly(true)).build()).getProducts(0);
-        int stockBefore = stock(erin, tent.getId()).getStockQuantity();
+        int stockBefore = stock(tent.getId()).getStockQuantity();
         String cartId = erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(tent.getId()).setQuantity(1)
                 .build()).getCart().getId();
 
@@ -69,8 +80,8 @@ class PurchaseJourneyIT {
         await().atMost(EVENTUALLY).until(() -> !erin.cart().getCart(GetCartRequest.getDefaultInstance()).getCart().getId().equals(cartId));
         assertThat(erin.cart().getCart(GetCartRequest.getDefaultInstance()).getCart().getStatus())
                 .isEqualTo(CartStatus.CART_STATUS_ACTIVE);
-        await().atMost(EVENTUALLY).until(() -> stock(erin, tent.getId()).getStockQuantity() == stockBefore - 1
-                && stock(erin, tent.getId()).getReservedQuantity() == 0);
+        await().atMost(EVENTUALLY).until(() -> stock(tent.getId()).getStockQuantity() == stockBefore - 1
+                && stock(tent.getId()).getReservedQuantity() == 0);
         await().atMost(EVENTUALLY).until(() -> SmtpServerResource.received().stream()
                 .anyMatch(mail -> to(mail).equals(erin.email) && subject(mail).contains(order.getOrderNumber())));
     }
@@ -79,7 +90,8 @@ class PurchaseJourneyIT {
     void givenADeclinedCard_thenTheOrderIsCancelledAndTheStockComesBack() {
         Shopper erin = Shopper.register(mesh);
         Product lamp = product(25);
-        erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(lamp.getId()).setQuantity(3).build());
+        Cart before = erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(lamp.getId()).setQuantity(3).build())
+                .getCart();
 
         Throwable declined = catchThrowable(() -> erin.orders().placeOrder(PlaceOrderRequest.newBuilder()
                 .setRequestId(UUID.randomUUID().toString()).setPaymentToken("tok_declined").build()));
@@ -87,7 +99,50 @@ class PurchaseJourneyIT {
         assertThat(GrpcErrors.reason(declined)).contains("PAYMENT_DECLINED");
         Order cancelled = erin.orders().listOrders(ListOrdersRequest.getDefaultInstance()).getOrders(0);
         assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_CANCELLED);
-        await().atMost(EVENTUALLY).until(() -> stock(erin, lamp.getId()).getAvailableQuantity() == 25);
+        await().atMost(EVENTUALLY).until(() -> stock(lamp.getId()).getAvailableQuantity() == 25);
+        Cart kept = erin.cart().getCart(GetCartRequest.getDefaultInstance()).getCart();
+        assertThat(kept.getId()).isEqualTo(before.getId());
+        assertThat(kept.getItemsList()).extracting(CartItem::getId, CartItem::getQuantity)
+                .containsExactly(tuple(before.getItems(0).getId(), 3));
+    }
+
+    @Test
+    void givenAnItemAddedRightAfterPlaceOrder_thenOnlyTheBoughtLineLeavesTheCartAndTheNextOrderBuysTheNewOne() {
+        Shopper erin = Shopper.register(mesh);
+        Product kettle = product(5);
+        Product teapot = product(5);
+        erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(kettle.getId()).setQuantity(1).build());
+
+        Order first = erin.orders().placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                .setPaymentToken("tok_visa").build()).getOrder();
+        erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(teapot.getId()).setQuantity(2).build());
+
+        await().atMost(EVENTUALLY).until(() -> erin.cart().getCart(GetCartRequest.getDefaultInstance()).getCart()
+                .getItemsList().stream().map(CartItem::getProductId).toList().equals(List.of(teapot.getId())));
+        Order second = erin.orders().placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                .setPaymentToken("tok_visa").build()).getOrder();
+        assertThat(first.getItemsList()).extracting(OrderItem::getProductId).containsExactly(kettle.getId());
+        assertThat(second.getItemsList()).extracting(OrderItem::getProductId, OrderItem::getQuantity)
+                .containsExactly(tuple(teapot.getId(), 2));
+    }
+
+    @Test
+    void givenACustomersToken_whenCallingEveryInternalRpc_thenPermissionDeniedAndNothingIsHeld() {
+        Shopper erin = Shopper.register(mesh);
+        Product vase = product(4);
+        String order = UUID.randomUUID().toString();
+
+        List<Throwable> refusals = List.of(
+                catchThrowable(() -> erin.inventory().reserveStock(ReserveStockRequest.newBuilder().setOrderId(order)
+                        .addLines(StockLine.newBuilder().setProductId(vase.getId()).setQuantity(4)).build())),
+                catchThrowable(() -> erin.inventory().commitReservation(CommitReservationRequest.newBuilder().setOrderId(order).build())),
+                catchThrowable(() -> erin.inventory().releaseReservation(ReleaseReservationRequest.newBuilder().setOrderId(order).build())),
+                catchThrowable(() -> erin.inventory().getStock(GetStockRequest.newBuilder().addProductIds(vase.getId()).build())),
+                catchThrowable(() -> erin.products().batchGetProducts(BatchGetProductsRequest.newBuilder()
+                        .addProductIds(vase.getId()).build())));
+
+        assertThat(refusals).allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThat(stock(vase.getId()).getAvailableQuantity()).isEqualTo(4);
     }
 
     @Test
@@ -143,8 +198,8 @@ class PurchaseJourneyIT {
 
         assertThat(outcomes).filteredOn(Status.Code.OK::equals).hasSize(10);
         assertThat(outcomes).filteredOn(Status.Code.FAILED_PRECONDITION::equals).hasSize(40);
-        await().atMost(EVENTUALLY).until(() -> stock(buyers.get(0), limited.getId()).getStockQuantity() == 0
-                && stock(buyers.get(0), limited.getId()).getReservedQuantity() == 0);
+        await().atMost(EVENTUALLY).until(() -> stock(limited.getId()).getStockQuantity() == 0
+                && stock(limited.getId()).getReservedQuantity() == 0);
     }
 
     @Test
@@ -162,6 +217,33 @@ class PurchaseJourneyIT {
         assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.NOT_FOUND);
     }
 
+    @Test
+    void givenSmtpDownWhenAnOrderIsConfirmed_thenTheMailIsDeadLetteredAndReDrivenToTheBuyerOnceSmtpIsBack() {
+        Shopper erin = Shopper.register(mesh);
+        Product clock = product(5);
+        erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(clock.getId()).setQuantity(1).build());
+        DeadLetterRedrive redrive = new DeadLetterRedrive(mesh.kafkaBootstrapServers());
+        Order order;
+
+        SmtpServerResource.pause();
+        try {
+            order = erin.orders().placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                    .setPaymentToken("tok_visa").build()).getOrder();
+            await().atMost(EVENTUALLY).until(() -> redrive.pending("user-svc.order-events.dlq").stream()
+                    .anyMatch(letter -> "commerce.order.v1.OrderConfirmed".equals(letter.type())));
+        } finally {
+            SmtpServerResource.resume();
+        }
+        assertThat(SmtpServerResource.received()).noneMatch(mail -> to(mail).equals(erin.email));
+
+        assertThat(redrive.redrive("user-svc.order-events.dlq")).isPositive();
+
+        await().atMost(EVENTUALLY).until(() -> SmtpServerResource.received().stream()
+                .anyMatch(mail -> to(mail).equals(erin.email) && subject(mail).contains(order.getOrderNumber())));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> SmtpServerResource.received().stream()
+                .filter(mail -> to(mail).equals(erin.email)).count() == 1);
+    }
+
     /** A fresh ACTIVE product with {@code stock} units, created by an admin. */
     private static Product product(int stock) {
         return Shopper.withToken(ProductServiceGrpc.newBlockingStub(mesh.channel("catalog-svc")),
@@ -172,8 +254,10 @@ class PurchaseJourneyIT {
                                 .setManageStock(true).setStockQuantity(stock)).build()).getProduct();
     }
 
-    private static StockLevel stock(Shopper as, String productId) {
-        return as.inventory().getStock(GetStockRequest.newBuilder().addProductIds(productId).build()).getLevels(0);
+    /** Stock as the mesh's services read it: GetStock is internal, so with a service's own token. */
+    private static StockLevel stock(String productId) {
+        return Shopper.withToken(InventoryServiceGrpc.newBlockingStub(mesh.channel("catalog-svc")), mesh.serviceToken("order-svc"))
+                .getStock(GetStockRequest.newBuilder().addProductIds(productId).build()).getLevels(0);
     }
 
     private static String to(MimeMessage mail) {
