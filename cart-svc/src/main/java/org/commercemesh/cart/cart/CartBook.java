@@ -48,7 +48,7 @@ public class CartBook {
     /** The caller's ACTIVE cart (an expired one is abandoned and a fresh one started). */
     public Uni<CartView> get(UUID userId) {
         return Panache.withTransaction(() -> activeCart(userId).chain(this::withItems))
-                .chain(view -> priced(view));
+                .chain(this::priced);
     }
 
     public Uni<CartView> add(UUID userId, UUID productId, int quantity, Map<String, String> options) {
@@ -100,7 +100,7 @@ public class CartBook {
                         item.updatedAt = now;
                         return item.persist().chain(() -> touch(cart, now)).chain(() -> withItems(cart));
                     })))
-                    .chain(view -> priced(view));
+                    .chain(this::priced);
         });
     }
 
@@ -113,7 +113,7 @@ public class CartBook {
                 item.updatedAt = now;
             });
             return change.chain(() -> touch(cart, now)).chain(() -> withItems(cart));
-        }))).chain(view -> priced(view));
+        }))).chain(this::priced);
     }
 
     public Uni<CartView> remove(UUID userId, UUID itemId) {
