@@ -64,9 +64,10 @@ public class Checkout {
     public Uni<OrderView> place(AuthenticatedCaller buyer, PlaceOrderRequest request) {
         return existing(buyer.userId(), request.getRequestId()).chain(found -> found != null
                 ? Uni.createFrom().item(found)
-                : draft(buyer, request).chain(draft -> create(draft, buyer.userId(), request.getRequestId()))
-                        .chain(view -> view.order().status.equals("PENDING") && view.order().paymentReference.isEmpty()
-                                ? settlement.settle(view, request.getPaymentToken()) : Uni.createFrom().item(view)))
+                : draft(buyer, request).chain(draft -> create(draft, buyer.userId(), request.getRequestId())
+                        // Only the request that wrote the order settles it; a twin answers with it as it stands.
+                        .chain(view -> view.order() == draft.order()
+                                ? settlement.settle(view, request.getPaymentToken()) : Uni.createFrom().item(view))))
                 .invoke(Checkout::refuseWhenCancelledAtCheckout);
     }
 

@@ -250,6 +250,42 @@ class CheckoutTest {
     }
 
     @Test
+    void givenTwoCheckoutsOfTheSameCartAtOnce_thenOneOrderIsMadeAndTheOtherIsRefusedWithAStableReason() {
+        FakeMesh.reset(400, 10, 1);
+        OrderService buyer = buyer();
+
+        List<java.util.concurrent.CompletableFuture<Object>> attempts = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> buyer.placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                                .setPaymentToken("tok_visa").build())
+                        .map(response -> (Object) response.getOrder())
+                        .onFailure().recoverWithItem(failure -> GrpcErrors.reason(failure).orElse(GrpcErrors.code(failure).name()))
+                        .subscribeAsCompletionStage())
+                .toList();
+        List<Object> outcomes = attempts.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(outcomes).filteredOn(Order.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(String.class::isInstance)
+                .allMatch(reason -> reason.equals("CHECKOUT_IN_PROGRESS") || reason.equals("CART_ALREADY_ORDERED"));
+        assertThat(buyer.listOrders(org.commercemesh.order.v1.ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT)
+                .getOrdersList()).hasSize(1);
+    }
+
+    @Test
+    void givenTheSameRequestIdSentFourTimesAtOnce_thenOneOrderOneChargeAndEveryAnswerIsThatOrder() throws Throwable {
+        FakeMesh.reset(400, 10, 1);
+        OrderService buyer = buyer();
+        PlaceOrderRequest request = PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                .setPaymentToken("tok_visa").build();
+
+        List<String> ids = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> buyer.placeOrder(request).map(response -> response.getOrder().getId()).subscribeAsCompletionStage())
+                .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(ids).hasSize(4).containsOnly(ids.get(0));
+        assertThat(charges(ids.get(0))).isEqualTo(1);
+    }
+
+    @Test
     void givenAPaidOrderStillInTheCart_whenCheckingOutAgain_thenOnlyLinesAddedSinceAreOrdered() {
         FakeMesh.reset(400, 10, 1);
         OrderService buyer = buyer();

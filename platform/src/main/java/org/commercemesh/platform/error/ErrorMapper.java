@@ -1,8 +1,10 @@
 package org.commercemesh.platform.error;
 
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import com.google.protobuf.Any;
@@ -59,11 +61,11 @@ public final class ErrorMapper {
         if (cause instanceof ForbiddenException) {
             return Status.PERMISSION_DENIED.withDescription("your role does not allow this").asRuntimeException();
         }
-        PgException unique = uniqueViolation(cause);
+        String unique = violatedUniqueConstraint(cause);
         if (unique != null) {
             return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                     .setCode(Code.ALREADY_EXISTS_VALUE)
-                    .setMessage("already exists (" + unique.getConstraint() + ")")
+                    .setMessage("already exists (" + unique + ")")
                     .build());
         }
         String incident = UUID.randomUUID().toString();
@@ -108,13 +110,24 @@ public final class ErrorMapper {
 
     /** Whether a failure comes from a unique-constraint violation (SQLSTATE 23505). */
     public static boolean isUniqueViolation(Throwable failure) {
-        return uniqueViolation(failure) != null;
+        return violatedUniqueConstraint(failure) != null;
     }
 
-    private static PgException uniqueViolation(Throwable failure) {
+    /**
+     * The unique constraint a failure violated, or null. The reactive client raises a
+     * PgException; once Hibernate Reactive flushes an entity it converts that into its own
+     * ConstraintViolationException over a plain SQLException, so both shapes are recognised.
+     */
+    private static String violatedUniqueConstraint(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return pg;
+                return pg.getConstraint();
+            }
+            if (cause instanceof ConstraintViolationException violation && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
+                return violation.getConstraintName() != null ? violation.getConstraintName() : "a unique constraint";
+            }
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return "a unique constraint";
             }
         }
         return null;

@@ -66,6 +66,20 @@ class ErrorMapperTest {
     }
 
     @Test
+    void givenAUniqueViolationAsHibernateReportsItOnFlush_whenMapped_thenAlreadyExistsNamingTheConstraint() {
+        Throwable flushed = new org.hibernate.exception.ConstraintViolationException("could not insert",
+                new java.sql.SQLException("duplicate key value violates unique constraint", "23505"), "insert into ...",
+                "customer_order_one_pending_per_cart_uq");
+
+        assertThat(ErrorMapper.isUniqueViolation(flushed)).isTrue();
+        assertThat(ErrorMapper.toStatusException(new java.util.concurrent.CompletionException(flushed)).getStatus().getCode())
+                .isEqualTo(io.grpc.Status.Code.ALREADY_EXISTS);
+        assertThat(ErrorMapper.toStatusException(flushed).getStatus().getDescription())
+                .contains("customer_order_one_pending_per_cart_uq");
+        assertThat(ErrorMapper.isUniqueViolation(new java.sql.SQLException("deadlock", "40P01"))).isFalse();
+    }
+
+    @Test
     void givenNoViolations_whenAnInvalidArgumentIsBuilt_thenItIsRefused() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new InvalidArgumentException(List.of()));
