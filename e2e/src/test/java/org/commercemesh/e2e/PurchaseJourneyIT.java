@@ -229,8 +229,9 @@ class PurchaseJourneyIT {
         try {
             order = erin.orders().placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                     .setPaymentToken("tok_visa").build()).getOrder();
+            String orderId = order.getId();
             await().atMost(EVENTUALLY).until(() -> redrive.pending("user-svc.order-events.dlq").stream()
-                    .anyMatch(letter -> "commerce.order.v1.OrderConfirmed".equals(letter.type())));
+                    .anyMatch(letter -> "commerce.order.v1.OrderConfirmed".equals(letter.type()) && orderId.equals(letter.subject())));
         } finally {
             SmtpServerResource.resume();
         }

@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class DeadLetterRedrive {
 
     /** A dead letter as an operator reads it. */
-    public record DeadLetter(String eventId, String type, String originalTopic, String reason) {
+    public record DeadLetter(String eventId, String type, String subject, String originalTopic, String reason) {
     }
 
     private static final String ORIGINAL_TOPIC = "delayed-retry-topic";
@@ -119,8 +119,8 @@ public final class DeadLetterRedrive {
     }
 
     private static DeadLetter describe(ConsumerRecord<byte[], byte[]> letter) {
-        return new DeadLetter(header(letter, "ce_id"), header(letter, "ce_type"), header(letter, ORIGINAL_TOPIC),
-                header(letter, REASON));
+        return new DeadLetter(header(letter, "ce_id"), header(letter, "ce_type"), header(letter, "ce_subject"),
+                header(letter, ORIGINAL_TOPIC), header(letter, REASON));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -138,8 +138,8 @@ public final class DeadLetterRedrive {
         DeadLetterRedrive redrive = new DeadLetterRedrive(bootstrap);
         if (args[0].equals("list")) {
             List<DeadLetter> pending = redrive.pending(args[1]);
-            pending.forEach(letter -> System.out.println(letter.eventId() + "  " + letter.type() + "  from "
-                    + letter.originalTopic() + "  because: " + letter.reason()));
+            pending.forEach(letter -> System.out.println(letter.eventId() + "  " + letter.type() + " of " + letter.subject()
+                    + "  from " + letter.originalTopic() + "  because: " + letter.reason()));
             System.out.println(pending.size() + " dead letter(s) not re-driven yet in " + args[1]);
         } else {
             System.out.println("re-drove " + redrive.redrive(args[1]) + " dead letter(s) from " + args[1]);
