@@ -61,16 +61,14 @@ public class AttemptThrottle {
                 }));
     }
 
-    /** Takes back attempts that turned out not to count (a login with the right password). */
-    public Uni<Void> forgive(List<AuthAttempt> attempts) {
-        List<Long> ids = attempts.stream().map(attempt -> attempt.id).toList();
-        return Panache.withTransaction(() -> AuthAttempt.delete("id in ?1", ids)).replaceWithVoid();
-    }
-
-    /** Starts a subject's count afresh under one limit (an account after a successful login). */
-    public Uni<Void> clear(Limit limit, String subject) {
-        return Panache.withTransaction(() -> AuthAttempt.delete("scope = ?1 and subject = ?2", limit.scope(), subject))
-                .replaceWithVoid();
+    /**
+     * A login that turned out right: the attempts it took are taken back, and the count of
+     * {@code reset} (the account's failures) starts afresh — one statement, one transaction.
+     */
+    public Uni<Void> succeeded(List<AuthAttempt> taken, Charge reset) {
+        List<Long> ids = taken.stream().map(attempt -> attempt.id).toList();
+        return Panache.withTransaction(() -> AuthAttempt.delete("id in ?1 or (scope = ?2 and subject = ?3)",
+                ids, reset.limit().scope(), reset.subject())).replaceWithVoid();
     }
 
     @Scheduled(every = "10m", delayed = "1m")

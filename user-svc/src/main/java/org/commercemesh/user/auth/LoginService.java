@@ -55,15 +55,14 @@ public class LoginService {
                 .throwIfAny();
         String accountKey = request.getEmail().strip().toLowerCase(java.util.Locale.ROOT);
         Instant now = Instant.now();
-        return throttle.take(now, List.of(new Charge(limits.loginPerAccount(), accountKey),
-                        new Charge(limits.loginPerClient(), clientAddress)))
+        Charge account = new Charge(limits.loginPerAccount(), accountKey);
+        return throttle.take(now, List.of(account, new Charge(limits.loginPerClient(), clientAddress)))
                 .chain(attempts -> Panache.withSession(() -> users.findLiveByEmail(accountKey))
-                        .chain(account -> verify(account, request.getPassword()))
-                        .chain(account -> account == null
+                        .chain(found -> verify(found, request.getPassword()))
+                        .chain(verified -> verified == null
                                 ? Uni.createFrom().<Session>failure(new UnauthenticatedException(REFUSED))
-                                : throttle.forgive(attempts)
-                                        .chain(() -> throttle.clear(limits.loginPerAccount(), accountKey))
-                                        .chain(() -> Panache.withTransaction(() -> sessions.open(account, now)))));
+                                : throttle.succeeded(attempts, account)
+                                        .chain(() -> Panache.withTransaction(() -> sessions.open(verified, now)))));
     }
 
     /** The account when the password matches it, else null. */
