@@ -49,6 +49,7 @@ final class Mesh {
     private final List<PostgresDatabaseResource> resources = new ArrayList<>();
     private final SmtpServerResource smtp = new SmtpServerResource();
     private final Map<String, String> serviceSecrets = new HashMap<>();
+    private final Map<String, String> serviceTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     static synchronized Mesh get() {
         if (running == null) {
@@ -64,12 +65,16 @@ final class Mesh {
                 .forAddress("127.0.0.1", ports.get(name)).usePlaintext().build());
     }
 
-    /** A token of one of the mesh's own services, through the real client-credentials exchange with user-svc. */
+    /**
+     * A token of one of the mesh's own services, through the real client-credentials exchange
+     * with user-svc; kept for the run, which is shorter than the token's 15 minutes.
+     */
     String serviceToken(String service) {
-        return AuthServiceGrpc.newBlockingStub(channel("user-svc")).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .issueClientToken(IssueClientTokenRequest.newBuilder().setClientId(service)
-                        .setClientSecret(serviceSecrets.get(service)).build())
-                .getAccessToken();
+        return serviceTokens.computeIfAbsent(service, name -> AuthServiceGrpc.newBlockingStub(channel("user-svc"))
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .issueClientToken(IssueClientTokenRequest.newBuilder().setClientId(name)
+                        .setClientSecret(serviceSecrets.get(name)).build())
+                .getAccessToken());
     }
 
     String kafkaBootstrapServers() {
