@@ -43,6 +43,7 @@ final class Mesh {
     private static Mesh running;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private int edgePort;
     private final Map<String, ManagedChannel> channels = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> databases = new HashMap<>();
     private final List<Process> processes = new ArrayList<>();
@@ -75,6 +76,15 @@ final class Mesh {
                 .issueClientToken(IssueClientTokenRequest.newBuilder().setClientId(name)
                         .setClientSecret(serviceSecrets.get(name)).build())
                 .getAccessToken());
+    }
+
+    /** The front door (edge/, driven by envoy/envoy.yaml) in front of the four services. */
+    URI edge() {
+        return URI.create("http://127.0.0.1:" + edgePort);
+    }
+
+    int edgePort() {
+        return edgePort;
     }
 
     String kafkaBootstrapServers() {
@@ -153,10 +163,33 @@ final class Mesh {
             for (String service : ports.keySet()) {
                 awaitHealthy(service, logs);
             }
+            startEdge(root, logs);
             loadDemoCatalog(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The edge as dev/mesh runs it: envoy.yaml itself, with this run's ports for the clusters. */
+    private void startEdge(Path root, Path logs) throws IOException {
+        edgePort = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-jar", root.resolve("edge/target/edge.jar").toString(),
+                "--config", root.resolve("envoy/envoy.yaml").toString(),
+                "--descriptor-set", root.resolve("proto/target/commerce.pb").toString(),
+                "--listen", "127.0.0.1:" + edgePort));
+        ports.forEach((service, port) -> command.addAll(List.of("--cluster", service + "=127.0.0.1:" + port)));
+        processes.add(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve("edge.log").toFile()).start());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", edgePort)) {
+                return;
+            } catch (IOException notYet) {
+                sleep(100);
+            }
+        }
+        throw new IllegalStateException("the edge did not listen within 30 s; see " + logs.resolve("edge.log"));
     }
 
     private static String newSecret() {
