@@ -202,7 +202,7 @@ class EdgeTest {
         int searches = catalog.calls("SearchProducts");
         catalog.failNext(1);
         HttpResponse<String> read = send(edge, "GET", "/v1/products:search?query=mug", Map.of(), null);
-        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(catalog.calls("SearchProducts")).isEqualTo(searches + 2);
 
         int deletes = catalog.calls("DeleteProduct");

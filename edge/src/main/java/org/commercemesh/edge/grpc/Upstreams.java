@@ -59,7 +59,8 @@ public final class Upstreams {
             if (!retryable) {
                 return Future.succeededFuture(response);
             }
-            long backoff = ThreadLocalRandom.current().nextLong(BACKOFF_BASE_MILLIS * (1L << retry) + 1);
+            // Vert.x refuses a timer under 1 ms: the jitter starts there.
+            long backoff = 1 + ThreadLocalRandom.current().nextLong(BACKOFF_BASE_MILLIS * (1L << retry));
             return vertx.timer(backoff).compose(v -> attempt(request, address, retry + 1));
         });
     }
