@@ -50,9 +50,12 @@ export function userLogin(email: string, password: string): Credentials {
   };
 }
 
-/** A session the application obtained itself (a storefront after its login form): renewed by its refresh token. */
-export function existingSession(value: Session): Credentials {
-  let first: AccessToken | undefined = session(value);
+/**
+ * A token the application holds already: a session from its own login form, or one it kept
+ * across a page load (see `onToken`). Renewed through its refresh token.
+ */
+export function existingSession(token: AccessToken): Credentials {
+  let first: AccessToken | undefined = token;
   return {
     async obtain(auth, previous) {
       if (first) {
@@ -60,12 +63,18 @@ export function existingSession(value: Session): Credentials {
         first = undefined;
         return initial;
       }
-      if (!previous?.refreshToken) {
+      const refreshToken = previous?.refreshToken || token.refreshToken;
+      if (!refreshToken) {
         throw new ConnectError("the session has no refresh token", Code.Unauthenticated);
       }
-      return session((await auth.refreshToken({ refreshToken: previous.refreshToken })).session);
+      return session((await auth.refreshToken({ refreshToken })).session);
     },
   };
+}
+
+/** A login's (or refresh's) session as the token the client carries. */
+export function sessionToken(value: Session | undefined): AccessToken {
+  return session(value);
 }
 
 function session(value: Session | undefined): AccessToken {

@@ -4,7 +4,7 @@ import { AuthService, UserService, AddressService, ApiClientService } from "./ge
 import { CategoryService, ProductService, ReviewService } from "./gen/commerce/catalog/v1/catalog_pb.js";
 import { CartService, WishlistService } from "./gen/commerce/cart/v1/cart_pb.js";
 import { OrderService } from "./gen/commerce/order/v1/order_pb.js";
-import { anonymous, type Credentials } from "./credentials.js";
+import { anonymous, type AccessToken, type Credentials } from "./credentials.js";
 import { Tokens } from "./tokens.js";
 
 export * from "./credentials.js";
@@ -23,6 +23,11 @@ export interface CommerceClientOptions {
   readonly refreshAheadMs?: number;
   /** A fetch of your own (tests, older runtimes); the global one otherwise. */
   readonly fetch?: typeof globalThis.fetch;
+  /**
+   * Told of every new token (and of none after `use`): a page keeps it to resume the session
+   * after a reload with `existingSession`, since a refresh token is single-use.
+   */
+  readonly onToken?: (token: AccessToken | undefined) => void;
 }
 
 /** One typed client per external service of the mesh, over grpc-web. */
@@ -50,7 +55,7 @@ export interface CommerceClient {
 export function createCommerceClient(options: CommerceClientOptions): CommerceClient {
   const base = { baseUrl: options.baseUrl, fetch: options.fetch, useBinaryFormat: true };
   const tokens = new Tokens(options.credentials ?? anonymous(), createClient(AuthService, createGrpcWebTransport(base)),
-    options.refreshAheadMs ?? 60_000);
+    options.refreshAheadMs ?? 60_000, options.onToken);
   const bearer: Interceptor = (next) => async (request) => {
     const send = async () => {
       const token = await tokens.bearer();

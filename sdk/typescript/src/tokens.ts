@@ -14,6 +14,7 @@ export class Tokens {
     private credentials: Credentials,
     private readonly auth: Client<typeof AuthService>,
     private readonly refreshAheadMs: number,
+    private readonly onToken: (token: AccessToken | undefined) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -23,6 +24,7 @@ export class Tokens {
     if (!fresh) {
       this.pending ??= this.credentials.obtain(this.auth, this.current).finally(() => (this.pending = undefined));
       this.current = await this.pending;
+      this.onToken(this.current);
     }
     return this.current?.value;
   }
@@ -39,5 +41,6 @@ export class Tokens {
   use(credentials: Credentials): void {
     this.credentials = credentials;
     this.current = undefined;
+    this.onToken(undefined);
   }
 }

@@ -170,14 +170,18 @@ final class Mesh {
         }
     }
 
-    /** The edge as dev/mesh runs it: envoy.yaml itself, with this run's ports for the clusters. */
+    /**
+     * The edge as dev/mesh runs it: envoy.yaml itself, with this run's ports for the clusters,
+     * serving the built storefront beside the API.
+     */
     private void startEdge(Path root, Path logs) throws IOException {
         edgePort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-jar", root.resolve("edge/target/edge.jar").toString(),
                 "--config", root.resolve("envoy/envoy.yaml").toString(),
                 "--descriptor-set", root.resolve("proto/target/commerce.pb").toString(),
-                "--listen", "127.0.0.1:" + edgePort));
+                "--listen", "127.0.0.1:" + edgePort,
+                "--static", root.resolve("web/dist").toString()));
         ports.forEach((service, port) -> command.addAll(List.of("--cluster", service + "=127.0.0.1:" + port)));
         processes.add(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve("edge.log").toFile()).start());

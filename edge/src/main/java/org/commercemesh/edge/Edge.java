@@ -14,6 +14,7 @@ import io.vertx.grpc.server.GrpcServerOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.commercemesh.edge.config.FrontDoorConfig;
@@ -23,6 +24,7 @@ import org.commercemesh.edge.json.JsonApi;
 import org.commercemesh.edge.json.JsonGateway;
 import org.commercemesh.edge.log.AccessLog;
 import org.commercemesh.edge.ratelimit.RateLimiter;
+import org.commercemesh.edge.site.StaticSite;
 
 /**
  * The running edge: one front door per event loop (Vert.x shares the port between them), all
@@ -38,11 +40,13 @@ public final class Edge {
     private final JsonApi jsonApi;
     private final RateLimiter rateLimiter;
     private final AccessLog accessLog;
+    private final StaticSite site;
     private volatile int port;
 
-    private Edge(Vertx vertx, FrontDoorConfig config, PrintStream accessLogOut) {
+    private Edge(Vertx vertx, FrontDoorConfig config, Path site, PrintStream accessLogOut) {
         this.vertx = vertx;
         this.config = config;
+        this.site = site == null ? null : new StaticSite(site);
         try {
             this.jsonApi = config.transcoder() == null ? null
                     : JsonApi.load(config.transcoder().descriptorSet(), config.transcoder().services());
@@ -54,10 +58,15 @@ public final class Edge {
     }
 
     public static Future<Edge> start(FrontDoorConfig config, PrintStream accessLogOut) {
+        return start(config, null, accessLogOut);
+    }
+
+    /** @param site a directory of static files (the built storefront) to serve beside the API, or null */
+    public static Future<Edge> start(FrontDoorConfig config, Path site, PrintStream accessLogOut) {
         Vertx vertx = Vertx.vertx();
         Edge edge;
         try {
-            edge = new Edge(vertx, config, accessLogOut);
+            edge = new Edge(vertx, config, site, accessLogOut);
         } catch (RuntimeException e) {
             vertx.close();
             return Future.failedFuture(e);
@@ -101,7 +110,7 @@ public final class Edge {
                     .setPort(config.listen().port())
                     .setHttp2ClearTextEnabled(true));
             Promise<Void> listening = Promise.promise();
-            server.requestHandler(new FrontDoor(config, grpc, json, rateLimiter, accessLog))
+            server.requestHandler(new FrontDoor(config, grpc, json, rateLimiter, accessLog, site))
                     .listen()
                     .onSuccess(s -> {
                         port = s.actualPort();

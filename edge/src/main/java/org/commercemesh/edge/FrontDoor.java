@@ -14,11 +14,13 @@ import org.commercemesh.edge.json.JsonGateway;
 import org.commercemesh.edge.log.AccessLog;
 import org.commercemesh.edge.log.Exchange;
 import org.commercemesh.edge.ratelimit.RateLimiter;
+import org.commercemesh.edge.site.StaticSite;
 
 /**
  * Every request's way through the edge, in the order of envoy.yaml's connection manager and
  * filters: request id and x-forwarded-for, CORS (preflights answered here), the per-client rate
- * limit, then gRPC and grpc-web to the pass-through and everything else to the JSON transcoder.
+ * limit, then gRPC and grpc-web to the pass-through, the storefront's files when the edge serves
+ * them, and everything else to the JSON transcoder.
  */
 final class FrontDoor implements Handler<HttpServerRequest> {
 
@@ -29,13 +31,16 @@ final class FrontDoor implements Handler<HttpServerRequest> {
     private final JsonGateway json;
     private final RateLimiter rateLimiter;
     private final AccessLog accessLog;
+    private final StaticSite site;
 
-    FrontDoor(FrontDoorConfig config, GrpcServer grpc, JsonGateway json, RateLimiter rateLimiter, AccessLog accessLog) {
+    FrontDoor(FrontDoorConfig config, GrpcServer grpc, JsonGateway json, RateLimiter rateLimiter, AccessLog accessLog,
+              StaticSite site) {
         this.config = config;
         this.grpc = grpc;
         this.json = json;
         this.rateLimiter = rateLimiter;
         this.accessLog = accessLog;
+        this.site = site;
     }
 
     @Override
@@ -80,6 +85,11 @@ final class FrontDoor implements Handler<HttpServerRequest> {
 
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         boolean grpcCall = contentType != null && contentType.startsWith("application/grpc");
+        if (site != null && !grpcCall && site.serves(request)) {
+            // The page's own files are not API calls: they spend none of the client's tokens.
+            site.handle(request);
+            return;
+        }
         if (rateLimiter != null && !rateLimiter.tryAcquire(client)) {
             limited(request, response, grpcCall, exchange);
             return;
