@@ -21,6 +21,7 @@ import org.commercemesh.order.mesh.MeshClients;
 import org.commercemesh.order.order.CustomerOrder;
 import org.commercemesh.order.order.OrderEvents;
 import org.commercemesh.order.order.OrderItem;
+import org.commercemesh.order.order.OrderState;
 import org.commercemesh.order.order.OrderView;
 import org.commercemesh.order.order.Orders;
 import org.commercemesh.order.v1.AddressSnapshot;
@@ -74,7 +75,7 @@ public class Checkout {
     /** A checkout that ended CANCELLED answers with why, every time it is asked again too. */
     private static void refuseWhenCancelledAtCheckout(OrderView view) {
         String reason = view.order().cancelReason;
-        if (view.order().status.equals("CANCELLED")
+        if (view.order().isCancelled()
                 && (reason.equals(Settlement.OUT_OF_STOCK) || reason.equals(Settlement.PAYMENT_DECLINED))) {
             throw new FailedPreconditionException(reason, reason.equals(Settlement.OUT_OF_STOCK)
                     ? "not enough stock for this order; it was cancelled" : "the payment was declined; the order was cancelled",
@@ -105,9 +106,9 @@ public class Checkout {
      */
     private static Uni<List<CartItem>> notYetOrdered(Cart cart) {
         UUID cartId = UUID.fromString(cart.getId());
-        return Panache.withSession(() -> CustomerOrder.<CustomerOrder>list("cartId = ?1 and status <> 'CANCELLED'", cartId)
+        return Panache.withSession(() -> CustomerOrder.<CustomerOrder>list("cartId = ?1 and status <> ?2", cartId, OrderState.CANCELLED)
                 .chain(live -> {
-                    if (live.stream().anyMatch(order -> order.status.equals("PENDING"))) {
+                    if (live.stream().anyMatch(CustomerOrder::isPending)) {
                         throw checkoutInProgress(cartId);
                     }
                     return Orders.views(live);
@@ -190,9 +191,7 @@ public class Checkout {
         Instant now = Instant.now();
         order.userId = buyer.userId();
         order.cartId = UUID.fromString(cart.getId());
-        order.status = "PENDING";
-        order.paymentStatus = "PENDING";
-        order.paymentReference = "";
+        order.open(now);
         order.currency = subtotal.currency();
         order.subtotal = totals.subtotal().value();
         order.discount = totals.discount().value();
@@ -201,11 +200,7 @@ public class Checkout {
         order.total = totals.total().value();
         order.shippingAddress = OrderView.json(snapshot(shipping));
         order.billingAddress = OrderView.json(snapshot(billing));
-        order.trackingNumber = "";
-        order.cancelReason = "";
         order.notes = request.getNotes().strip();
-        order.createdAt = now;
-        order.updatedAt = now;
         return new Draft(order, items);
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.order.order.CustomerOrder;
+import org.commercemesh.order.order.OrderState;
 import org.commercemesh.order.order.Orders;
+import org.commercemesh.order.order.PaymentState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -52,7 +54,7 @@ public class PendingOrderSweeper {
     public Uni<Integer> sweep() {
         Instant now = Instant.now();
         return Panache.withSession(() -> CustomerOrder.<CustomerOrder>list(
-                        "status = 'PENDING' and createdAt < ?1 order by createdAt", now.minus(settleAfter)))
+                        "status = ?1 and createdAt < ?2 order by createdAt", OrderState.PENDING, now.minus(settleAfter)))
                 .chain(pending -> Multi.createFrom().iterable(pending)
                         .onItem().transformToUniAndConcatenate(order -> settleOne(order, now)
                                 .onFailure().invoke(failure -> LOG.warnf("order %s stays PENDING: %s", order.id, failure))
@@ -67,8 +69,8 @@ public class PendingOrderSweeper {
         }
         String reason = !order.paymentReference.isEmpty() && !order.stockReserved ? Settlement.STOCK_UNCONFIRMED
                 : Settlement.PAYMENT_TIMEOUT;
-        return Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> current.order().status.equals("PENDING")
-                        ? settlement.cancel(current, reason, "VOIDED") : Uni.createFrom().item(current)))
+        return Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> current.order().isPending()
+                        ? settlement.cancel(current, reason, PaymentState.VOIDED) : Uni.createFrom().item(current)))
                 .chain(settlement::releaseHold).replaceWithVoid();
     }
 }

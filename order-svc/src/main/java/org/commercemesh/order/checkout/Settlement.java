@@ -12,6 +12,7 @@ import org.commercemesh.order.order.CustomerOrder;
 import org.commercemesh.order.order.OrderEvents;
 import org.commercemesh.order.order.OrderView;
 import org.commercemesh.order.order.Orders;
+import org.commercemesh.order.order.PaymentState;
 import org.commercemesh.order.payment.CardHolds;
 import org.commercemesh.order.payment.Payment;
 import org.commercemesh.order.payment.PaymentProvider;
@@ -75,30 +76,25 @@ public class Settlement {
     }
 
     /** Cancels a PENDING order (nothing was captured); call inside a transaction with the order locked. */
-    public Uni<OrderView> cancel(OrderView view, String reason, String paymentStatus) {
+    public Uni<OrderView> cancel(OrderView view, String reason, PaymentState payment) {
         CustomerOrder order = view.order();
-        Instant now = Instant.now();
-        order.status = "CANCELLED";
-        order.paymentStatus = paymentStatus;
-        order.cancelReason = reason;
-        order.cancelledAt = now;
-        order.updatedAt = now;
+        order.cancel(reason, payment, Instant.now());
         return outbox.append(order.id.toString(), OrderEvents.cancelled(view, false)).replaceWith(view);
     }
 
     /** Lets a cancelled order's card hold go. */
     public Uni<OrderView> releaseHold(OrderView view) {
         CustomerOrder order = view.order();
-        return order.status.equals("CANCELLED")
+        return order.isCancelled()
                 ? holds.release(order.id, order.paymentReference, view.total()).replaceWith(view)
                 : Uni.createFrom().item(view);
     }
 
     private Uni<OrderView> authorized(UUID orderId, Outcome outcome) {
         return Panache.withTransaction(() -> Orders.locked(orderId).chain(current -> {
-            Payment payment = Payment.of(orderId, "AUTHORIZATION", payments.name(), outcome, current.total());
+            Payment payment = Payment.of(orderId, Payment.Kind.AUTHORIZATION, payments.name(), outcome, current.total());
             CustomerOrder order = current.order();
-            if (!order.status.equals("PENDING")) {
+            if (!order.isPending()) {
                 return payment.persist().replaceWith(current);
             }
             return payment.persist().chain(() -> switch (outcome.status()) {
@@ -107,17 +103,17 @@ public class Settlement {
                     order.updatedAt = Instant.now();
                     yield Uni.createFrom().item(current);
                 }
-                case DECLINED -> cancel(current, PAYMENT_DECLINED, "DECLINED");
+                case DECLINED -> cancel(current, PAYMENT_DECLINED, PaymentState.DECLINED);
                 case ERROR -> failedPayment(current);
             });
         }));
     }
 
     private Uni<OrderView> reserveAndCapture(OrderView view) {
-        if (!view.order().status.equals("PENDING") || view.order().paymentReference.isEmpty()) {
+        if (!view.order().isPending() || view.order().paymentReference.isEmpty()) {
             return Uni.createFrom().item(view);
         }
-        return reserve(view).chain(reserved -> reserved.order().status.equals("PENDING") && reserved.order().stockReserved
+        return reserve(view).chain(reserved -> reserved.order().isPending() && reserved.order().stockReserved
                 ? capture(reserved) : Uni.createFrom().item(reserved));
     }
 
@@ -140,8 +136,8 @@ public class Settlement {
                         return Uni.createFrom().item(view);
                     }
                     return Panache.withTransaction(() -> Orders.locked(orderId).chain(current ->
-                                    current.order().status.equals("PENDING")
-                                            ? cancel(current, OUT_OF_STOCK, "VOIDED") : Uni.createFrom().item(current)))
+                                    current.order().isPending()
+                                            ? cancel(current, OUT_OF_STOCK, PaymentState.VOIDED) : Uni.createFrom().item(current)))
                             .chain(this::releaseHold);
                 });
     }
@@ -150,13 +146,13 @@ public class Settlement {
         CustomerOrder order = view.order();
         return payments.capture(order.id, order.paymentReference, view.total())
                 .chain(outcome -> Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> {
-                    Payment payment = Payment.of(order.id, "CHARGE", payments.name(), outcome, current.total());
-                    if (!current.order().status.equals("PENDING")) {
+                    Payment payment = Payment.of(order.id, Payment.Kind.CHARGE, payments.name(), outcome, current.total());
+                    if (!current.order().isPending()) {
                         return payment.persist().replaceWith(current);
                     }
                     return payment.persist().chain(() -> switch (outcome.status()) {
                         case SUCCEEDED -> confirm(current);
-                        case DECLINED -> cancel(current, PAYMENT_DECLINED, "DECLINED");
+                        case DECLINED -> cancel(current, PAYMENT_DECLINED, PaymentState.DECLINED);
                         case ERROR -> failedPayment(current);
                     });
                 })).chain(settled -> refundWhenCancelledMeanwhile(settled, outcome)));
@@ -165,27 +161,22 @@ public class Settlement {
     // The buyer may cancel a PENDING order while its capture is under way: money taken for an
     // order that is no longer CONFIRMED goes straight back.
     private Uni<OrderView> refundWhenCancelledMeanwhile(OrderView settled, Outcome capture) {
-        if (capture.status() != Outcome.Status.SUCCEEDED || !settled.order().status.equals("CANCELLED")) {
+        if (capture.status() != Outcome.Status.SUCCEEDED || !settled.order().isCancelled()) {
             return Uni.createFrom().item(settled);
         }
         UUID orderId = settled.order().id;
         return payments.refund(orderId, settled.total()).chain(refund -> Panache.withTransaction(() ->
-                Payment.of(orderId, "REFUND", payments.name(), refund, settled.total()).persist())).replaceWith(settled);
+                Payment.of(orderId, Payment.Kind.REFUND, payments.name(), refund, settled.total()).persist())).replaceWith(settled);
     }
 
     private static Uni<OrderView> failedPayment(OrderView current) {
-        current.order().paymentStatus = "FAILED";
-        current.order().updatedAt = Instant.now();
+        current.order().paymentFailed(Instant.now());
         return Uni.createFrom().item(current);
     }
 
     private Uni<OrderView> confirm(OrderView view) {
         CustomerOrder order = view.order();
-        Instant now = Instant.now();
-        order.status = "CONFIRMED";
-        order.paymentStatus = "PAID";
-        order.confirmedAt = now;
-        order.updatedAt = now;
+        order.confirm(Instant.now());
         return outbox.append(order.id.toString(), OrderEvents.confirmed(view)).replaceWith(view);
     }
 }

@@ -3,8 +3,7 @@ package org.commercemesh.order.order;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +30,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrderBook {
 
-    private static final Map<String, String> NEXT = Map.of("CONFIRMED", "PROCESSING", "PROCESSING", "SHIPPED",
-            "SHIPPED", "DELIVERED");
-    private static final Set<String> PAID = Set.of("CONFIRMED", "PROCESSING", "SHIPPED", "DELIVERED");
-
     private final PaymentProvider payments;
     private final OutboxWriter outbox;
     private final CardHolds holds;
@@ -51,17 +46,17 @@ public class OrderBook {
     }
 
     /** Newest first, keyset on (createdAt, id), one row beyond the page; customers see their own, admins all. */
-    public Uni<List<OrderView>> list(AuthenticatedCaller caller, String status, PageRequest page) {
+    public Uni<List<OrderView>> list(AuthenticatedCaller caller, Optional<OrderState> status, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (!caller.may(Scopes.ORDERS_FULFIL)) {
             where.add("userId = :user");
             parameters.and("user", caller.userId());
         }
-        if (status != null) {
+        status.ifPresent(wanted -> {
             where.add("status = :status");
-            parameters.and("status", status);
-        }
+            parameters.and("status", wanted);
+        });
         if (!page.isFirstPage()) {
             where.add("(createdAt < :createdAt or (createdAt = :createdAt and id < :id))");
             parameters.and("createdAt", page.instantAt(0)).and("id", page.uuidAt(1));
@@ -74,23 +69,19 @@ public class OrderBook {
     /** The buyer cancels before PROCESSING; a paid order is refunded first, then restocked through the event. */
     public Uni<OrderView> cancel(AuthenticatedCaller caller, UUID orderId, String reason) {
         return Panache.withSession(() -> visible(caller, orderId).chain(Orders::view)).chain(view -> {
-            String status = view.order().status;
-            if (!status.equals("PENDING") && !status.equals("CONFIRMED")) {
+            OrderState status = view.order().status;
+            if (!status.cancellableByBuyer()) {
                 throw new FailedPreconditionException("INVALID_STATUS_TRANSITION",
                         "an order can be cancelled before it is PROCESSING; this one is " + status);
             }
-            Uni<Boolean> refunded = status.equals("CONFIRMED") ? refund(view) : Uni.createFrom().item(false);
+            Uni<Boolean> refunded = status == OrderState.CONFIRMED ? refund(view) : Uni.createFrom().item(false);
             return refunded.chain(paidBack -> Panache.withTransaction(() -> Orders.locked(orderId).chain(current -> {
-                if (!current.order().status.equals(status)) {
+                if (current.order().status != status) {
                     throw new FailedPreconditionException("INVALID_STATUS_TRANSITION", "the order changed meanwhile; try again");
                 }
-                Instant now = Instant.now();
                 CustomerOrder order = current.order();
-                order.status = "CANCELLED";
-                order.paymentStatus = paidBack ? "REFUNDED" : "VOIDED";
-                order.cancelReason = reason.isBlank() ? "CUSTOMER_REQUEST" : reason.strip();
-                order.cancelledAt = now;
-                order.updatedAt = now;
+                order.cancel(reason.isBlank() ? "CUSTOMER_REQUEST" : reason.strip(),
+                        paidBack ? PaymentState.REFUNDED : PaymentState.VOIDED, Instant.now());
                 return outbox.append(order.id.toString(), OrderEvents.cancelled(current, paidBack)).replaceWith(current);
             })).chain(cancelled -> paidBack ? Uni.createFrom().item(cancelled)
                     : holds.release(orderId, cancelled.order().paymentReference, cancelled.total()).replaceWith(cancelled)));
@@ -98,26 +89,13 @@ public class OrderBook {
     }
 
     /** Admin: CONFIRMED → PROCESSING → SHIPPED (tracking number) → DELIVERED. */
-    public Uni<OrderView> advance(UUID orderId, String target, String trackingNumber) {
+    public Uni<OrderView> advance(UUID orderId, OrderState target, String trackingNumber) {
         return Panache.withTransaction(() -> Orders.locked(orderId).chain(view -> {
             CustomerOrder order = view.order();
-            if (!target.equals(NEXT.get(order.status))) {
-                throw new FailedPreconditionException("INVALID_STATUS_TRANSITION",
-                        "an order cannot go from " + order.status + " to " + target);
-            }
-            Instant now = Instant.now();
-            order.status = target;
-            order.updatedAt = now;
+            order.advanceTo(target, trackingNumber, Instant.now());
             return switch (target) {
-                case "SHIPPED" -> {
-                    order.trackingNumber = trackingNumber.strip();
-                    order.shippedAt = now;
-                    yield outbox.append(order.id.toString(), OrderEvents.shipped(view)).replaceWith(view);
-                }
-                case "DELIVERED" -> {
-                    order.deliveredAt = now;
-                    yield outbox.append(order.id.toString(), OrderEvents.delivered(view)).replaceWith(view);
-                }
+                case SHIPPED -> outbox.append(order.id.toString(), OrderEvents.shipped(view)).replaceWith(view);
+                case DELIVERED -> outbox.append(order.id.toString(), OrderEvents.delivered(view)).replaceWith(view);
                 default -> Uni.createFrom().item(view);
             };
         }));
@@ -126,16 +104,14 @@ public class OrderBook {
     /** Admin: pays a paid order back in full; OrderRefunded restocks its items. */
     public Uni<OrderView> refundOrder(UUID orderId, String reason) {
         return Panache.withSession(() -> Orders.locked(orderId)).chain(view -> {
-            if (!PAID.contains(view.order().status)) {
+            if (!view.order().status.paid()) {
                 throw new FailedPreconditionException("INVALID_STATUS_TRANSITION",
                         "only a paid order can be refunded; this one is " + view.order().status);
             }
             return refund(view);
         }).chain(() -> Panache.withTransaction(() -> Orders.locked(orderId).chain(current -> {
             Instant now = Instant.now();
-            current.order().status = "REFUNDED";
-            current.order().paymentStatus = "REFUNDED";
-            current.order().updatedAt = now;
+            current.order().refund(now);
             return outbox.append(orderId.toString(), OrderEvents.refunded(current,
                     reason.isBlank() ? "ADMIN_REFUND" : reason.strip(), now)).replaceWith(current);
         })));
@@ -144,7 +120,7 @@ public class OrderBook {
     /** Refunds through the provider and records it; true when money went back. */
     private Uni<Boolean> refund(OrderView view) {
         return payments.refund(view.order().id, view.total()).chain(outcome -> Panache.withTransaction(() ->
-                Payment.of(view.order().id, "REFUND", payments.name(), outcome, view.total()).persist())
+                Payment.of(view.order().id, Payment.Kind.REFUND, payments.name(), outcome, view.total()).persist())
                 .map(saved -> switch (outcome.status()) {
                     case SUCCEEDED -> true;
                     case DECLINED -> throw new FailedPreconditionException("REFUND_DECLINED",

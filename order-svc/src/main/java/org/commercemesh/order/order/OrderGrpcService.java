@@ -76,9 +76,7 @@ public class OrderGrpcService implements OrderService {
                     .check(request.getStatus() != OrderStatus.UNRECOGNIZED, "status", "is not a known status");
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 2, violations);
             violations.throwIfAny();
-            String status = request.getStatus() == OrderStatus.ORDER_STATUS_UNSPECIFIED ? null
-                    : request.getStatus().name().substring("ORDER_STATUS_".length());
-            return orders.list(me, status, page).map(fetched -> {
+            return orders.list(me, OrderState.of(request.getStatus()), page).map(fetched -> {
                         List<OrderView> served = page.pageOf(fetched);
                         ListOrdersResponse.Builder response = ListOrdersResponse.newBuilder();
                         served.forEach(view -> response.addOrders(view.toProto()));
@@ -113,7 +111,7 @@ public class OrderGrpcService implements OrderService {
                 violations.requireText("tracking_number", request.getTrackingNumber(), 1, 100);
             }
             violations.throwIfAny();
-            return orders.advance(UUID.fromString(request.getOrderId()), target.name().substring("ORDER_STATUS_".length()),
+            return orders.advance(UUID.fromString(request.getOrderId()), OrderState.of(target).orElseThrow(),
                     request.getTrackingNumber());
         }).map(view -> UpdateOrderStatusResponse.newBuilder().setOrder(view.toProto()).build());
     }

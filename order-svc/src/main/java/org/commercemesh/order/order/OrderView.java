@@ -5,8 +5,6 @@ import java.util.List;
 import org.commercemesh.order.v1.AddressSnapshot;
 import org.commercemesh.order.v1.Order;
 import org.commercemesh.order.v1.OrderEventLine;
-import org.commercemesh.order.v1.OrderStatus;
-import org.commercemesh.order.v1.PaymentStatus;
 import org.commercemesh.platform.money.Amount;
 import org.commercemesh.platform.time.ProtoTime;
 
@@ -22,8 +20,8 @@ public record OrderView(CustomerOrder order, List<OrderItem> items) {
                 .setId(o.id.toString())
                 .setOrderNumber(o.orderNumber)
                 .setUserId(o.userId.toString())
-                .setStatus(OrderStatus.valueOf("ORDER_STATUS_" + o.status))
-                .setPaymentStatus(PaymentStatus.valueOf("PAYMENT_STATUS_" + o.paymentStatus))
+                .setStatus(o.status.toProto())
+                .setPaymentStatus(o.paymentStatus.toProto())
                 .setSubtotal(money(o.subtotal))
                 .setTax(money(o.tax))
                 .setShipping(money(o.shipping))

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -22,13 +24,19 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "order_id", nullable = false)
     public UUID orderId;
 
-    /** AUTHORIZATION, CHARGE (the capture), VOID or REFUND. */
-    @Column(nullable = false)
-    public String kind;
+    /** What was asked of the provider; stored by name. */
+    public enum Kind { AUTHORIZATION, CHARGE, VOID, REFUND }
 
-    /** SUCCEEDED, DECLINED or FAILED. */
+    /** What came of it; stored by name. */
+    public enum Result { SUCCEEDED, DECLINED, FAILED }
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Result status;
 
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal amount;
@@ -48,16 +56,16 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static Payment of(UUID orderId, String kind, String provider, PaymentProvider.Outcome outcome,
+    public static Payment of(UUID orderId, Kind kind, String provider, PaymentProvider.Outcome outcome,
             org.commercemesh.platform.money.Amount amount) {
         Payment payment = new Payment();
         payment.id = org.commercemesh.platform.id.Ids.newId();
         payment.orderId = orderId;
         payment.kind = kind;
         payment.status = switch (outcome.status()) {
-            case SUCCEEDED -> "SUCCEEDED";
-            case DECLINED -> "DECLINED";
-            case ERROR -> "FAILED";
+            case SUCCEEDED -> Result.SUCCEEDED;
+            case DECLINED -> Result.DECLINED;
+            case ERROR -> Result.FAILED;
         };
         payment.amount = amount.value();
         payment.currency = amount.currency();

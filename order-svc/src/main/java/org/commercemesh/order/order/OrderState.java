@@ -1,0 +1,59 @@
+package org.commercemesh.order.order;
+
+import java.util.Optional;
+
+import org.commercemesh.order.v1.OrderStatus;
+
+/**
+ * An order's status, stored by name in customer_order.status; the one mapping to and from
+ * the contract's {@link OrderStatus}.
+ */
+public enum OrderState {
+    PENDING(OrderStatus.ORDER_STATUS_PENDING),
+    CONFIRMED(OrderStatus.ORDER_STATUS_CONFIRMED),
+    PROCESSING(OrderStatus.ORDER_STATUS_PROCESSING),
+    SHIPPED(OrderStatus.ORDER_STATUS_SHIPPED),
+    DELIVERED(OrderStatus.ORDER_STATUS_DELIVERED),
+    CANCELLED(OrderStatus.ORDER_STATUS_CANCELLED),
+    REFUNDED(OrderStatus.ORDER_STATUS_REFUNDED);
+
+    private final OrderStatus proto;
+
+    OrderState(OrderStatus proto) {
+        this.proto = proto;
+    }
+
+    public OrderStatus toProto() {
+        return proto;
+    }
+
+    /** The state of a contract status; empty for UNSPECIFIED (no filter, no target). */
+    public static Optional<OrderState> of(OrderStatus status) {
+        for (OrderState state : values()) {
+            if (state.proto == status) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Fulfilment's one path: CONFIRMED → PROCESSING → SHIPPED → DELIVERED. */
+    public Optional<OrderState> next() {
+        return switch (this) {
+            case CONFIRMED -> Optional.of(PROCESSING);
+            case PROCESSING -> Optional.of(SHIPPED);
+            case SHIPPED -> Optional.of(DELIVERED);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The money was taken and has not gone back. */
+    public boolean paid() {
+        return this == CONFIRMED || this == PROCESSING || this == SHIPPED || this == DELIVERED;
+    }
+
+    /** The buyer may still cancel: nothing is being packed yet. */
+    public boolean cancellableByBuyer() {
+        return this == PENDING || this == CONFIRMED;
+    }
+}
