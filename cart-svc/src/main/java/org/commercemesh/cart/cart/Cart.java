@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -21,9 +23,9 @@ public class Cart extends PanacheEntityBase {
     @Column(name = "user_id", nullable = false)
     public UUID userId;
 
-    /** ACTIVE, CONVERTED or ABANDONED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public CartState status;
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
@@ -36,4 +38,13 @@ public class Cart extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The last bought line left an ACTIVE cart: it becomes that order's, and the next add starts a new cart. */
+    public void convertTo(UUID orderId, Instant now) {
+        updatedAt = now;
+        if (status == CartState.ACTIVE) {
+            status = CartState.CONVERTED;
+            convertedOrderId = orderId;
+        }
+    }
 }

@@ -142,10 +142,10 @@ public class CartBook {
                         .collect().last()
                         .chain(() -> CartItem.count("cartId", cartId))
                         .chain(left -> {
-                            cart.updatedAt = now;
-                            if (left == 0 && cart.status.equals("ACTIVE")) {
-                                cart.status = "CONVERTED";
-                                cart.convertedOrderId = orderId;
+                            if (left == 0) {
+                                cart.convertTo(orderId, now);
+                            } else {
+                                cart.updatedAt = now;
                             }
                             return Panache.flush();
                         }));
@@ -158,7 +158,8 @@ public class CartBook {
     @Scheduled(every = "10m", delayed = "1m")
     Uni<Void> abandonExpired() {
         return Panache.withTransaction(() -> Cart.update(
-                        "status = 'ABANDONED', updatedAt = ?1 where status = 'ACTIVE' and expiresAt < ?1", Instant.now()))
+                        "status = ?2, updatedAt = ?1 where status = ?3 and expiresAt < ?1", Instant.now(),
+                        CartState.ABANDONED, CartState.ACTIVE))
                 .invoke(count -> {
                     if (count > 0) {
                         LOG.infof("abandoned %d expired carts", count);
@@ -170,16 +171,18 @@ public class CartBook {
     /** The ACTIVE cart, locked; an expired one is abandoned on the spot (the job may not have run yet). */
     private Uni<Cart> activeCart(UUID userId) {
         Instant now = Instant.now();
-        return Cart.update("status = 'ABANDONED', updatedAt = ?1 where userId = ?2 and status = 'ACTIVE' and expiresAt < ?1",
-                        now, userId)
+        return Cart.update("status = ?3, updatedAt = ?1 where userId = ?2 and status = ?4 and expiresAt < ?1",
+                        now, userId, CartState.ABANDONED, CartState.ACTIVE)
                 // Insert-or-lock in one statement: a separate "insert, then select" could find no
-                // ACTIVE cart when a concurrent transaction converted it in between.
+                // ACTIVE cart when a concurrent transaction converted it in between. The conflict
+                // target repeats the one-active-cart index's predicate (V1), as PostgreSQL requires.
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery("""
                                 insert into cart (id, user_id, status, expires_at, created_at, updated_at)
-                                values (:id, :user, 'ACTIVE', :expires, :now, :now)
+                                values (:id, :user, :status, :expires, :now, :now)
                                 on conflict (user_id) where status = 'ACTIVE' do update set updated_at = cart.updated_at
                                 returning cast(id as text)""", String.class)
                         .setParameter("id", Ids.newId()).setParameter("user", userId)
+                        .setParameter("status", CartState.ACTIVE.name())
                         .setParameter("expires", now.plus(ttl)).setParameter("now", now).getSingleResult())
                 .chain(id -> Cart.<Cart>find("id", UUID.fromString(id))
                         .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult());

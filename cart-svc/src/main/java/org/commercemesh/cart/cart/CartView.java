@@ -26,7 +26,7 @@ public record CartView(Cart cart, List<CartItem> items, Map<UUID, Product> curre
         org.commercemesh.cart.v1.Cart.Builder message = org.commercemesh.cart.v1.Cart.newBuilder()
                 .setId(cart.id.toString())
                 .setUserId(cart.userId.toString())
-                .setStatus(org.commercemesh.cart.v1.CartStatus.valueOf("CART_STATUS_" + cart.status))
+                .setStatus(cart.status.toProto())
                 .setExpireTime(ProtoTime.toProto(cart.expiresAt))
                 .setCreateTime(ProtoTime.toProto(cart.createdAt))
                 .setUpdateTime(ProtoTime.toProto(cart.updatedAt));

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -24,9 +26,9 @@ public class Wishlist extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    /** PRIVATE, PUBLIC or SHARED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String privacy;
+    public Privacy privacy;
 
     @Column(name = "is_default", nullable = false)
     public boolean isDefault;

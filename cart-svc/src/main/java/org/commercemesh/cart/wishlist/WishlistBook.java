@@ -47,7 +47,7 @@ public class WishlistBook {
         this.maxItems = maxItems;
     }
 
-    public Uni<Contents> create(UUID userId, String name, String privacy) {
+    public Uni<Contents> create(UUID userId, String name, Privacy privacy) {
         return Panache.withTransaction(() -> Wishlist.count("userId", userId).chain(count -> {
             if (count >= maxPerUser) {
                 throw new FailedPreconditionException("WISHLIST_LIMIT_REACHED", "a user may keep at most " + maxPerUser + " wishlists");
@@ -75,14 +75,14 @@ public class WishlistBook {
                         })));
     }
 
-    public Uni<Contents> update(UUID userId, UUID wishlistId, String name, String privacy, UpdateMask mask) {
+    public Uni<Contents> update(UUID userId, UUID wishlistId, String name, Privacy privacy, UpdateMask mask) {
         return Panache.withTransaction(() -> owned(userId, wishlistId).invoke(wishlist -> {
             if (mask.has("name")) {
                 wishlist.name = name.strip();
             }
-            if (mask.has("privacy") && !privacy.equals(wishlist.privacy)) {
+            if (mask.has("privacy") && privacy != wishlist.privacy) {
                 wishlist.privacy = privacy;
-                wishlist.shareToken = "SHARED".equals(privacy) ? newShareToken() : null;
+                wishlist.shareToken = privacy == Privacy.SHARED ? newShareToken() : null;
             }
             wishlist.updatedAt = Instant.now();
         }).chain(WishlistBook::contents));
@@ -149,8 +149,8 @@ public class WishlistBook {
     public Uni<Contents> getShared(UUID wishlistId, String shareToken) {
         return Panache.withSession(() -> Wishlist.<Wishlist>findById(wishlistId)
                 .invoke(wishlist -> {
-                    boolean visible = wishlist != null && ("PUBLIC".equals(wishlist.privacy)
-                            || ("SHARED".equals(wishlist.privacy) && wishlist.shareToken != null
+                    boolean visible = wishlist != null && (wishlist.privacy == Privacy.PUBLIC
+                            || (wishlist.privacy == Privacy.SHARED && wishlist.shareToken != null
                                     && java.security.MessageDigest.isEqual(wishlist.shareToken.getBytes(StandardCharsets.UTF_8),
                                     shareToken.getBytes(StandardCharsets.UTF_8))));
                     if (!visible) {
@@ -167,18 +167,18 @@ public class WishlistBook {
                         throw new FailedPreconditionException("WISHLIST_LIMIT_REACHED",
                                 "a user may keep at most " + maxPerUser + " wishlists");
                     }
-                    return persistNew(userId, "My wishlist", "PRIVATE", true);
+                    return persistNew(userId, "My wishlist", Privacy.PRIVATE, true);
                 }));
     }
 
-    private static Uni<Wishlist> persistNew(UUID userId, String name, String privacy, boolean isDefault) {
+    private static Uni<Wishlist> persistNew(UUID userId, String name, Privacy privacy, boolean isDefault) {
         Wishlist wishlist = new Wishlist();
         wishlist.id = Ids.newId();
         wishlist.userId = userId;
         wishlist.name = name.strip();
         wishlist.privacy = privacy;
         wishlist.isDefault = isDefault;
-        wishlist.shareToken = "SHARED".equals(privacy) ? newShareToken() : null;
+        wishlist.shareToken = privacy == Privacy.SHARED ? newShareToken() : null;
         wishlist.createdAt = Instant.now();
         wishlist.updatedAt = wishlist.createdAt;
         return wishlist.persist();

@@ -60,7 +60,7 @@ public class WishlistGrpcService implements WishlistService {
             Violations violations = new Violations().requireText("wishlist.name", request.getWishlist().getName(), 1, 100);
             privacy(violations, request.getWishlist().getPrivacy());
             violations.throwIfAny();
-            return wishlists.create(me.userId(), request.getWishlist().getName(), column(request.getWishlist().getPrivacy()));
+            return wishlists.create(me.userId(), request.getWishlist().getName(), Privacy.of(request.getWishlist().getPrivacy()));
         }).map(contents -> CreateWishlistResponse.newBuilder().setWishlist(toProto(contents, true)).build());
     }
 
@@ -106,7 +106,7 @@ public class WishlistGrpcService implements WishlistService {
             }
             violations.throwIfAny();
             return wishlists.update(me.userId(), UUID.fromString(wishlist.getId()), wishlist.getName(),
-                    column(wishlist.getPrivacy()), mask);
+                    Privacy.of(wishlist.getPrivacy()), mask);
         }).map(contents -> UpdateWishlistResponse.newBuilder().setWishlist(toProto(contents, true)).build());
     }
 
@@ -175,11 +175,6 @@ public class WishlistGrpcService implements WishlistService {
         violations.check(privacy != WishlistPrivacy.UNRECOGNIZED, "wishlist.privacy", "is not a known privacy");
     }
 
-    private static String column(WishlistPrivacy privacy) {
-        return privacy == WishlistPrivacy.WISHLIST_PRIVACY_UNSPECIFIED || privacy == WishlistPrivacy.UNRECOGNIZED
-                ? "PRIVATE" : privacy.name().substring("WISHLIST_PRIVACY_".length());
-    }
-
     private static UUID id(String field, String value) {
         new Violations().requireUuid(field, value).throwIfAny();
         return UUID.fromString(value);
@@ -191,7 +186,7 @@ public class WishlistGrpcService implements WishlistService {
                 .setId(wishlist.id.toString())
                 .setUserId(wishlist.userId.toString())
                 .setName(wishlist.name)
-                .setPrivacy(WishlistPrivacy.valueOf("WISHLIST_PRIVACY_" + wishlist.privacy))
+                .setPrivacy(wishlist.privacy.toProto())
                 .setIsDefault(wishlist.isDefault)
                 .setItemCount((int) contents.itemCount())
                 .setCreateTime(ProtoTime.toProto(wishlist.createdAt))

@@ -1,0 +1,20 @@
+package org.commercemesh.cart.cart;
+
+import org.commercemesh.cart.v1.CartStatus;
+
+/** A cart's status, stored by name in cart.status; the one mapping to the contract's {@link CartStatus}. */
+public enum CartState {
+    ACTIVE(CartStatus.CART_STATUS_ACTIVE),
+    CONVERTED(CartStatus.CART_STATUS_CONVERTED),
+    ABANDONED(CartStatus.CART_STATUS_ABANDONED);
+
+    private final CartStatus proto;
+
+    CartState(CartStatus proto) {
+        this.proto = proto;
+    }
+
+    public CartStatus toProto() {
+        return proto;
+    }
+}
