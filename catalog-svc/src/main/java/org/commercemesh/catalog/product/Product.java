@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.EnumType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -41,7 +43,8 @@ public class Product extends PanacheEntityBase {
 
     /** DRAFT, ACTIVE, INACTIVE or ARCHIVED. */
     @Column(nullable = false)
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ProductState status;
 
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal price;
@@ -100,6 +103,6 @@ public class Product extends PanacheEntityBase {
     }
 
     public boolean isActive() {
-        return "ACTIVE".equals(status) && deletedAt == null;
+        return status == ProductState.ACTIVE && deletedAt == null;
     }
 }

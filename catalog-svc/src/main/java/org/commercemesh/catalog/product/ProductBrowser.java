@@ -2,6 +2,7 @@ package org.commercemesh.catalog.product;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -90,8 +91,8 @@ public class ProductBrowser {
                         : filter.hasMaxPrice() ? filter.getMaxPrice().getCurrencyCode() : null,
                 filter.getInStockOnly(),
                 Map.copyOf(filter.getAttributesMap()),
-                !admin ? null : filter.getStatus() == ProductStatus.PRODUCT_STATUS_UNSPECIFIED ? ""
-                        : ProductStatuses.column(filter.getStatus())));
+                // Customers see ACTIVE products only; admins every status unless they filter.
+                admin ? ProductState.of(filter.getStatus()) : Optional.of(ProductState.ACTIVE)));
     }
 
     private static Uni<List<Object[]>> run(ProductQuery query) {

@@ -67,7 +67,7 @@ public class ProductCatalog {
     public Uni<ProductView> create(org.commercemesh.catalog.v1.Product request) {
         Product product = new Product();
         product.id = Ids.newId();
-        product.status = "DRAFT";
+        product.status = ProductState.DRAFT;
         product.attributes = "{}";
         product.images = "[]";
         product.averageRating = java.math.BigDecimal.ZERO;
@@ -93,9 +93,9 @@ public class ProductCatalog {
         return Panache.withTransaction(() -> Product.<Product>find("id = ?1 and deletedAt is null", id).firstResult()
                 .onItem().ifNull().failWith(() -> new NotFoundException("product", id))
                 .call(product -> {
-                    String from = product.status;
+                    ProductState from = product.status;
                     apply(request, mask, product);
-                    if (!ProductStatuses.canMove(from, product.status)) {
+                    if (!from.canMoveTo(product.status)) {
                         throw new FailedPreconditionException("INVALID_STATUS_TRANSITION",
                                 "a product cannot go from " + from + " to " + product.status);
                     }
@@ -170,8 +170,8 @@ public class ProductCatalog {
         if (mask.has("description")) {
             product.description = request.getDescription().strip();
         }
-        if (mask.has("status") && request.getStatus() != org.commercemesh.catalog.v1.ProductStatus.PRODUCT_STATUS_UNSPECIFIED) {
-            product.status = ProductStatuses.column(request.getStatus());
+        if (mask.has("status")) {
+            ProductState.of(request.getStatus()).ifPresent(state -> product.status = state);
         }
         if (mask.has("price")) {
             Amount price = Amount.fromProto(request.getPrice());
@@ -250,7 +250,7 @@ public class ProductCatalog {
                 .setProductId(product.id.toString())
                 .setSku(product.sku)
                 .setName(product.name)
-                .setStatus(ProductStatuses.proto(product.status))
+                .setStatus(product.status.toProto())
                 .setPrice(new Amount(product.price, product.currency).toProto())
                 .addAllChangedFields(fields)
                 .setCreated(created)

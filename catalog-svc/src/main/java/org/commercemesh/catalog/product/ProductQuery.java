@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,7 +22,7 @@ final class ProductQuery {
 
     /** The filters both RPCs share, already validated. */
     record Filter(Set<UUID> categoryIds, BigDecimal minPrice, BigDecimal maxPrice, String currency, boolean inStockOnly,
-            Map<String, String> attributes, String status) {
+            Map<String, String> attributes, Optional<ProductState> status) {
     }
 
     private final List<String> where = new ArrayList<>(List.of("p.deleted_at is null"));
@@ -79,12 +80,10 @@ final class ProductQuery {
     }
 
     private ProductQuery filtered(Filter filter) {
-        if (filter.status() == null) {
-            where.add("p.status = 'ACTIVE'");
-        } else if (!filter.status().isEmpty()) {
+        filter.status().ifPresent(status -> {
             where.add("p.status = :status");
-            parameters.put("status", filter.status());
-        }
+            parameters.put("status", status.name());
+        });
         if (!filter.categoryIds().isEmpty()) {
             where.add("exists (select 1 from product_category pc where pc.product_id = p.id and pc.category_id in (:categories))");
             parameters.put("categories", List.copyOf(filter.categoryIds()));

@@ -27,7 +27,7 @@ public record ProductView(Product product, List<ProductCategory> categories, int
                 .setName(p.name)
                 .setShortDescription(p.shortDescription)
                 .setDescription(p.description)
-                .setStatus(ProductStatuses.proto(p.status))
+                .setStatus(p.status.toProto())
                 .setPrice(new Amount(p.price, p.currency).toProto())
                 .setEffectivePrice(new Amount(p.effectivePrice(), p.currency).toProto())
                 .setBrand(p.brand)

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.EnumType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -35,7 +37,8 @@ public class Review extends PanacheEntityBase {
 
     /** PENDING, APPROVED or REJECTED. */
     @Column(nullable = false)
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ReviewState status;
 
     @Column(nullable = false)
     public boolean verified;

@@ -27,9 +27,9 @@ public class ReviewBook {
     private static final String RECOMPUTE = """
             update product set
               average_rating = coalesce((select round(avg(rating), 2) from review
-                                          where product_id = :id and status = 'APPROVED' and deleted_at is null), 0),
+                                          where product_id = :id and status = :approved and deleted_at is null), 0),
               review_count = (select count(*) from review
-                               where product_id = :id and status = 'APPROVED' and deleted_at is null)
+                               where product_id = :id and status = :approved and deleted_at is null)
              where id = :id""";
 
     public Uni<Review> create(UUID userId, CreateReviewRequest request) {
@@ -55,7 +55,7 @@ public class ReviewBook {
                     review.rating = (short) request.getRating();
                     review.title = request.getTitle().strip();
                     review.content = request.getContent().strip();
-                    review.status = "PENDING";
+                    review.status = ReviewState.PENDING;
                     review.verified = verified;
                     review.createdAt = Instant.now();
                     review.updatedAt = review.createdAt;
@@ -65,7 +65,7 @@ public class ReviewBook {
 
     /** APPROVED reviews for customers, all for admins; featured first when asked, then newest. */
     public Uni<List<Review>> list(UUID productId, boolean admin, boolean featuredFirst, int offset, int limit) {
-        String visible = admin ? "" : " and status = 'APPROVED'";
+        String visible = admin ? "" : " and status = ?2";
         String order = (featuredFirst ? "featured desc, " : "") + "createdAt desc, id desc";
         return Panache.withSession(() -> Product.<Product>findById(productId)
                 .invoke(product -> {
@@ -74,10 +74,11 @@ public class ReviewBook {
                     }
                 })
                 .chain(product -> Review.<Review>find("productId = ?1 and deletedAt is null" + visible + " order by " + order,
-                        productId).range(offset, offset + limit - 1).list()));
+                        admin ? new Object[] { productId } : new Object[] { productId, ReviewState.APPROVED })
+                        .range(offset, offset + limit - 1).list()));
     }
 
-    public Uni<Review> moderate(UUID reviewId, String status, boolean featured) {
+    public Uni<Review> moderate(UUID reviewId, ReviewState status, boolean featured) {
         return Panache.withTransaction(() -> live(reviewId)
                 .invoke(review -> {
                     review.status = status;
@@ -127,6 +128,7 @@ public class ReviewBook {
 
     private static Uni<Void> recompute(UUID productId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(RECOMPUTE)
-                .setParameter("id", productId).executeUpdate()).replaceWithVoid();
+                .setParameter("id", productId).setParameter("approved", ReviewState.APPROVED.name())
+                .executeUpdate()).replaceWithVoid();
     }
 }

@@ -81,7 +81,7 @@ public class ReviewGrpcService implements ReviewService {
                             "must be APPROVED or REJECTED")
                     .throwIfAny();
             return reviews.moderate(UUID.fromString(request.getReviewId()),
-                    request.getStatus().name().substring("REVIEW_STATUS_".length()), request.getFeatured());
+                    ReviewState.of(request.getStatus()).orElseThrow(), request.getFeatured());
         }).map(review -> ModerateReviewResponse.newBuilder().setReview(toProto(review)).build());
     }
 
@@ -102,7 +102,7 @@ public class ReviewGrpcService implements ReviewService {
                 .setRating(review.rating)
                 .setTitle(review.title)
                 .setContent(review.content)
-                .setStatus(ReviewStatus.valueOf("REVIEW_STATUS_" + review.status))
+                .setStatus(review.status.toProto())
                 .setVerified(review.verified)
                 .setFeatured(review.featured)
                 .setCreateTime(ProtoTime.toProto(review.createdAt))
