@@ -1,12 +1,13 @@
 package org.commercemesh.cart.wishlist;
 
 import org.commercemesh.cart.v1.WishlistPrivacy;
+import org.commercemesh.platform.status.ContractEnum;
 
 /**
  * Who may read a wishlist, stored by name in wishlist.privacy; the one mapping to and from the
  * contract's {@link WishlistPrivacy}.
  */
-public enum Privacy {
+public enum Privacy implements ContractEnum<WishlistPrivacy> {
     PRIVATE(WishlistPrivacy.WISHLIST_PRIVACY_PRIVATE),
     PUBLIC(WishlistPrivacy.WISHLIST_PRIVACY_PUBLIC),
     SHARED(WishlistPrivacy.WISHLIST_PRIVACY_SHARED);
@@ -17,17 +18,13 @@ public enum Privacy {
         this.proto = proto;
     }
 
+    @Override
     public WishlistPrivacy toProto() {
         return proto;
     }
 
     /** A request's privacy; unset means PRIVATE, the safe default. */
     public static Privacy of(WishlistPrivacy privacy) {
-        for (Privacy candidate : values()) {
-            if (candidate.proto == privacy) {
-                return candidate;
-            }
-        }
-        return PRIVATE;
+        return ContractEnum.of(Privacy.class, privacy).orElse(PRIVATE);
     }
 }

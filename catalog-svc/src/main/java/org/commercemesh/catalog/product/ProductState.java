@@ -4,13 +4,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.commercemesh.catalog.v1.ProductStatus;
+import org.commercemesh.platform.status.ContractEnum;
 
 /**
  * A product's status, stored by name in product.status, and its lifecycle: DRAFT → ACTIVE ⇄
  * INACTIVE, any of those → ARCHIVED (final; archived products stay for order history but are
  * never sold again). The one mapping to and from the contract's {@link ProductStatus}.
  */
-public enum ProductState {
+public enum ProductState implements ContractEnum<ProductStatus> {
     DRAFT(ProductStatus.PRODUCT_STATUS_DRAFT),
     ACTIVE(ProductStatus.PRODUCT_STATUS_ACTIVE),
     INACTIVE(ProductStatus.PRODUCT_STATUS_INACTIVE),
@@ -22,18 +23,14 @@ public enum ProductState {
         this.proto = proto;
     }
 
+    @Override
     public ProductStatus toProto() {
         return proto;
     }
 
     /** The state of a contract status; empty for UNSPECIFIED. */
     public static Optional<ProductState> of(ProductStatus status) {
-        for (ProductState state : values()) {
-            if (state.proto == status) {
-                return Optional.of(state);
-            }
-        }
-        return Optional.empty();
+        return ContractEnum.of(ProductState.class, status);
     }
 
     public boolean canMoveTo(ProductState target) {

@@ -3,12 +3,13 @@ package org.commercemesh.order.order;
 import java.util.Optional;
 
 import org.commercemesh.order.v1.OrderStatus;
+import org.commercemesh.platform.status.ContractEnum;
 
 /**
  * An order's status, stored by name in customer_order.status; the one mapping to and from
  * the contract's {@link OrderStatus}.
  */
-public enum OrderState {
+public enum OrderState implements ContractEnum<OrderStatus> {
     PENDING(OrderStatus.ORDER_STATUS_PENDING),
     CONFIRMED(OrderStatus.ORDER_STATUS_CONFIRMED),
     PROCESSING(OrderStatus.ORDER_STATUS_PROCESSING),
@@ -23,18 +24,14 @@ public enum OrderState {
         this.proto = proto;
     }
 
+    @Override
     public OrderStatus toProto() {
         return proto;
     }
 
     /** The state of a contract status; empty for UNSPECIFIED (no filter, no target). */
     public static Optional<OrderState> of(OrderStatus status) {
-        for (OrderState state : values()) {
-            if (state.proto == status) {
-                return Optional.of(state);
-            }
-        }
-        return Optional.empty();
+        return ContractEnum.of(OrderState.class, status);
     }
 
     /** Fulfilment's one path: CONFIRMED → PROCESSING → SHIPPED → DELIVERED. */

@@ -1,12 +1,13 @@
 package org.commercemesh.order.order;
 
 import org.commercemesh.order.v1.PaymentStatus;
+import org.commercemesh.platform.status.ContractEnum;
 
 /**
  * Where an order's money stands, stored by name in customer_order.payment_status; the one
  * mapping to the contract's {@link PaymentStatus}.
  */
-public enum PaymentState {
+public enum PaymentState implements ContractEnum<PaymentStatus> {
     PENDING(PaymentStatus.PAYMENT_STATUS_PENDING),
     PAID(PaymentStatus.PAYMENT_STATUS_PAID),
     DECLINED(PaymentStatus.PAYMENT_STATUS_DECLINED),
@@ -20,6 +21,7 @@ public enum PaymentState {
         this.proto = proto;
     }
 
+    @Override
     public PaymentStatus toProto() {
         return proto;
     }
