@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.commercemesh.platform.error.Violations;
+import org.commercemesh.platform.status.ContractEnum;
 import org.commercemesh.user.v1.Gender;
 
 import com.google.type.Date;
@@ -66,7 +67,7 @@ public final class ProfileRules {
         }
     }
 
-    static String genderColumn(Gender gender) {
-        return gender.name().substring("GENDER_".length());
+    static GenderChoice genderColumn(Gender gender) {
+        return ContractEnum.of(GenderChoice.class, gender).orElse(GenderChoice.UNSPECIFIED);
     }
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -37,9 +39,9 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "date_of_birth")
     public LocalDate dateOfBirth;
 
-    /** The proto Gender without its prefix: FEMALE, MALE, NON_BINARY, PREFER_NOT_TO_SAY, UNSPECIFIED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String gender;
+    public GenderChoice gender;
 
     @Column(name = "newsletter_opt_in", nullable = false)
     public boolean newsletterOptIn;

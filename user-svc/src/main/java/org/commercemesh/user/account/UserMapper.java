@@ -2,7 +2,6 @@ package org.commercemesh.user.account;
 
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.time.ProtoTime;
-import org.commercemesh.user.v1.Gender;
 import org.commercemesh.user.v1.Role;
 import org.commercemesh.user.v1.User;
 
@@ -21,7 +20,7 @@ public final class UserMapper {
                 .setFirstName(account.firstName)
                 .setLastName(account.lastName)
                 .setPhone(account.phone == null ? "" : account.phone)
-                .setGender(Gender.valueOf("GENDER_" + account.gender))
+                .setGender(account.gender.toProto())
                 .setNewsletterOptIn(account.newsletterOptIn)
                 .addRoles(Roles.ADMIN.equals(account.role) ? Role.ROLE_ADMIN : Role.ROLE_CUSTOMER)
                 .setEmailVerified(account.emailVerified)

@@ -2,7 +2,6 @@ package org.commercemesh.user.address;
 
 import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.v1.Address;
-import org.commercemesh.user.v1.AddressType;
 
 import com.google.type.LatLng;
 
@@ -15,7 +14,7 @@ final class AddressMapper {
     static Address toProto(UserAddress entity) {
         Address.Builder address = Address.newBuilder()
                 .setId(entity.id.toString())
-                .setType(AddressType.valueOf("ADDRESS_TYPE_" + entity.type))
+                .setType(entity.type.toProto())
                 .setLabel(entity.label)
                 .setRecipientName(entity.recipientName)
                 .setPhone(entity.phone)

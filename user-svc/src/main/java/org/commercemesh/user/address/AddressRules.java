@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
+import org.commercemesh.platform.status.ContractEnum;
 import org.commercemesh.user.account.ProfileRules;
 import org.commercemesh.user.v1.Address;
 import org.commercemesh.user.v1.AddressType;
@@ -70,7 +71,7 @@ final class AddressRules {
     /** Copies the fields the mask names onto the entity. */
     static void apply(Address address, UpdateMask mask, UserAddress entity) {
         if (mask.has("type")) {
-            entity.type = address.getType().name().substring("ADDRESS_TYPE_".length());
+            entity.type = ContractEnum.of(AddressKind.class, address.getType()).orElse(AddressKind.UNSPECIFIED);
         }
         if (mask.has("label")) {
             entity.label = address.getLabel().strip();

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -23,7 +25,8 @@ public class UserAddress extends PanacheEntityBase {
 
     /** The proto AddressType without its prefix: SHIPPING, BILLING, SHIPPING_AND_BILLING, UNSPECIFIED. */
     @Column(nullable = false)
-    public String type;
+    @Enumerated(EnumType.STRING)
+    public AddressKind type;
 
     @Column(nullable = false)
     public String label;

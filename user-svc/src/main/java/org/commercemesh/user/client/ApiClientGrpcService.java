@@ -54,7 +54,7 @@ public class ApiClientGrpcService implements ApiClientService {
                         "must be one of " + String.join(", ", Scopes.ALL.stream().sorted().toList()));
             }
             violations.throwIfAny();
-            return registry.create(client.getDisplayName().strip(), service ? RegisteredClient.SERVICE : RegisteredClient.PARTNER,
+            return registry.create(client.getDisplayName().strip(), service ? ClientKind.SERVICE : ClientKind.PARTNER,
                     client.getScopesList());
         }).map(created -> CreateApiClientResponse.newBuilder()
                 .setApiClient(ApiClientMapper.toProto(created.client())).setClientSecret(created.secret()).build());

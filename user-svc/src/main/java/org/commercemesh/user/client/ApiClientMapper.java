@@ -2,7 +2,6 @@ package org.commercemesh.user.client;
 
 import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.v1.ApiClient;
-import org.commercemesh.user.v1.ApiClientKind;
 
 /** RegisteredClient ↔ commerce.user.v1.ApiClient. The secret hash never leaves the service. */
 public final class ApiClientMapper {
@@ -14,7 +13,7 @@ public final class ApiClientMapper {
         ApiClient.Builder message = ApiClient.newBuilder()
                 .setClientId(client.clientId)
                 .setDisplayName(client.displayName)
-                .setKind(ApiClientKind.valueOf("API_CLIENT_KIND_" + client.kind))
+                .setKind(client.kind.toProto())
                 .addAllScopes(client.scopeList())
                 .setCreateTime(ProtoTime.toProto(client.createdAt))
                 .setSecretRotateTime(ProtoTime.toProto(client.secretRotatedAt));

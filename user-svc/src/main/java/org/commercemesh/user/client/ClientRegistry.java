@@ -40,7 +40,7 @@ public class ClientRegistry {
     public record WithSecret(RegisteredClient client, String secret) {
     }
 
-    public Uni<WithSecret> create(String displayName, String kind, List<String> scopes) {
+    public Uni<WithSecret> create(String displayName, ClientKind kind, List<String> scopes) {
         String secret = OpaqueSecrets.newSecret();
         RegisteredClient client = newClient(displayName, kind, scopes, secret);
         return Panache.withTransaction(client::persist).replaceWith(new WithSecret(client, secret));
@@ -79,7 +79,7 @@ public class ClientRegistry {
                         throw new UnauthenticatedException(REFUSED);
                     }
                     AccessTokens.Issued issued = accessTokens.issueForClient(client.clientId,
-                            client.kind.toLowerCase(java.util.Locale.ROOT), client.scopes, Instant.now());
+                            client.kind.role(), client.scopes, Instant.now());
                     return IssueClientTokenResponse.newBuilder().setAccessToken(issued.token()).setTokenType("Bearer")
                             .setExpireTime(ProtoTime.toProto(issued.expiresAt())).setScope(client.scopes).build();
                 });
@@ -96,7 +96,7 @@ public class ClientRegistry {
                         .<RegisteredClient>find("clientId", service.getKey()).firstResult()
                         .chain(existing -> {
                             if (existing == null) {
-                                return newClient(service.getKey(), RegisteredClient.SERVICE, List.of(), service.getValue())
+                                return newClient(service.getKey(), ClientKind.SERVICE, List.of(), service.getValue())
                                         .persist().replaceWithVoid();
                             }
                             if (!OpaqueSecrets.matches(service.getValue(), existing.secretHash)) {
@@ -108,11 +108,11 @@ public class ClientRegistry {
                 .collect().last().replaceWithVoid();
     }
 
-    private static RegisteredClient newClient(String displayName, String kind, List<String> scopes, String secret) {
+    private static RegisteredClient newClient(String displayName, ClientKind kind, List<String> scopes, String secret) {
         Instant now = Instant.now();
         RegisteredClient client = new RegisteredClient();
         client.id = Ids.newId();
-        client.clientId = kind.equals(RegisteredClient.SERVICE)
+        client.clientId = kind == ClientKind.SERVICE
                 ? displayName : "partner-" + client.id.toString().replace("-", "").substring(16);
         client.displayName = displayName;
         client.kind = kind;

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -17,10 +19,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Table(name = "api_client")
 public class RegisteredClient extends PanacheEntityBase {
 
-    /** SERVICE or PARTNER. */
-    public static final String SERVICE = "SERVICE";
-    public static final String PARTNER = "PARTNER";
-
     @Id
     public UUID id;
 
@@ -30,8 +28,9 @@ public class RegisteredClient extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind;
+    public ClientKind kind;
 
     /** Space-separated, as in the token's {@code scope} claim. */
     @Column(nullable = false)
