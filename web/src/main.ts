@@ -1,5 +1,5 @@
 import { shop, signedIn, signOut } from "./shop.js";
-import { clearNotice, e, main, notice, render, updateBadge, words } from "./ui.js";
+import { clearNotice, e, main, newRoute, notice, renderer, updateBadge, words } from "./ui.js";
 import { catalogPage, productPage, searchPage } from "./pages/catalog.js";
 import { loginPage, registerPage } from "./pages/account.js";
 import { cartPage } from "./pages/cart.js";
@@ -27,6 +27,8 @@ function accountNav(): void {
 
 /** Hash routes: #/, #/search?q=, #/product/ID, #/login, #/register, #/cart, #/checkout, #/orders[/ID], #/wishlists, #/shared/ID/TOKEN. */
 async function route(): Promise<void> {
+  newRoute();
+  const render = renderer();
   const [path, query] = (location.hash.slice(1) || "/").split("?");
   const params = new URLSearchParams(query ?? "");
   const parts = path.split("/").filter(Boolean);

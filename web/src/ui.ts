@@ -29,6 +29,22 @@ export function render(html: string): HTMLElement {
   return root;
 }
 
+let route = 0;
+
+/** A navigation begins: what pages of earlier routes render from now on is dropped. */
+export function newRoute(): void {
+  route++;
+}
+
+/**
+ * The render of the route current now. A page awaits the mesh before it renders; if the person
+ * has moved on meanwhile, its late render must not replace the page they are on.
+ */
+export function renderer(): (html: string) => HTMLElement {
+  const mine = route;
+  return (html) => (mine === route ? render(html) : document.createElement("div"));
+}
+
 /** A short message at the top of the page, read out by screen readers. */
 export function notice(text: string, kind: "info" | "error" = "info"): void {
   const box = document.getElementById("notice")!;

@@ -1,7 +1,8 @@
 import { shop, signIn } from "../shop.js";
-import { field, render, showErrors, notice } from "../ui.js";
+import { field, notice, renderer, showErrors } from "../ui.js";
 
 export function loginPage(): void {
+  const render = renderer();
   const root = render(`<h1>Sign in</h1>
     <form id="login" class="form" novalidate>
       <p class="form-alert" role="alert"></p>
@@ -25,6 +26,7 @@ export function loginPage(): void {
 }
 
 export function registerPage(): void {
+  const render = renderer();
   const root = render(`<h1>Create an account</h1>
     <form id="register" class="form" novalidate>
       <p class="form-alert" role="alert"></p>

@@ -1,5 +1,5 @@
 import { shop, signedIn } from "../shop.js";
-import { e, money, render, notice, updateBadge, words } from "../ui.js";
+import { e, money, notice, renderer, updateBadge, words } from "../ui.js";
 
 export async function addToCart(productId: string, quantity: number): Promise<void> {
   if (!signedIn()) {
@@ -19,6 +19,7 @@ export async function addToCart(productId: string, quantity: number): Promise<vo
 
 /** The cart: quantities change in place, a line whose price moved since it was added says so. */
 export async function cartPage(): Promise<void> {
+  const render = renderer();
   if (!signedIn()) {
     location.hash = "#/login";
     return;

@@ -1,6 +1,6 @@
 import { catalog } from "@commerce-mesh/sdk";
 import { shop } from "../shop.js";
-import { e, money, render, stars, words, notice } from "../ui.js";
+import { e, money, notice, renderer, stars, words } from "../ui.js";
 import { addToCart } from "./cart.js";
 
 type Product = catalog.Product;
@@ -43,6 +43,7 @@ const SORTS: [catalog.ProductSort, string][] = [
 
 /** The category tree and a product list with filters, all in the URL so a page can be shared. */
 export async function catalogPage(params: URLSearchParams): Promise<void> {
+  const render = renderer();
   const category = params.get("category") ?? "";
   const inStock = params.get("inStock") === "1";
   const sort = Number(params.get("sort") ?? catalog.ProductSort.NEWEST) as catalog.ProductSort;
@@ -74,6 +75,7 @@ export async function catalogPage(params: URLSearchParams): Promise<void> {
 }
 
 export async function searchPage(params: URLSearchParams): Promise<void> {
+  const render = renderer();
   const query = params.get("q") ?? "";
   const { products } = await shop.productService.searchProducts({ query, pageSize: 24 });
   const root = render(`<h1>Results for “${e(query)}”</h1>${productGrid(products)}`);
@@ -81,6 +83,7 @@ export async function searchPage(params: URLSearchParams): Promise<void> {
 }
 
 export async function productPage(id: string): Promise<void> {
+  const render = renderer();
   const [{ product }, { reviews }] = await Promise.all([
     shop.productService.getProduct({ lookup: { case: "productId", value: id } }),
     shop.reviewService.listReviews({ productId: id, pageSize: 10 }),

@@ -1,6 +1,6 @@
 import { describeError, user } from "@commerce-mesh/sdk";
 import { shop, signedIn } from "../shop.js";
-import { e, field, money, render, showErrors, updateBadge } from "../ui.js";
+import { e, field, money, renderer, showErrors, updateBadge } from "../ui.js";
 
 const CARDS: [string, string][] = [
   ["tok_visa", "Visa ending 4242 (sandbox: paid)"],
@@ -9,6 +9,7 @@ const CARDS: [string, string][] = [
 
 /** Checkout: a delivery address (pick one, or add one here) and a sandbox card. */
 export async function checkoutPage(): Promise<void> {
+  const render = renderer();
   if (!signedIn()) {
     location.hash = "#/login";
     return;

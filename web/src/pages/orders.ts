@@ -1,6 +1,6 @@
 import { order as orders } from "@commerce-mesh/sdk";
 import { shop, signedIn } from "../shop.js";
-import { e, money, render } from "../ui.js";
+import { e, money, renderer } from "../ui.js";
 
 const STATUS: Record<number, string> = {
   [orders.OrderStatus.PENDING]: "Pending payment",
@@ -17,6 +17,7 @@ function date(timestamp: { seconds: bigint } | undefined): string {
 }
 
 export async function ordersPage(): Promise<void> {
+  const render = renderer();
   if (!signedIn()) {
     location.hash = "#/login";
     return;
@@ -30,6 +31,7 @@ export async function ordersPage(): Promise<void> {
 }
 
 export async function orderPage(id: string, params: URLSearchParams): Promise<void> {
+  const render = renderer();
   const { order } = await shop.orderService.getOrder({ orderId: id });
   if (!order) {
     return;

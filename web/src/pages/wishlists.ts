@@ -1,6 +1,6 @@
 import { cart } from "@commerce-mesh/sdk";
 import { shop, signedIn } from "../shop.js";
-import { e, render, notice, words } from "../ui.js";
+import { e, notice, renderer, words } from "../ui.js";
 
 type Wishlist = cart.Wishlist;
 
@@ -16,6 +16,7 @@ function shareLink(list: Wishlist): string {
 }
 
 export async function wishlistsPage(): Promise<void> {
+  const render = renderer();
   if (!signedIn()) {
     location.hash = "#/login";
     return;
@@ -54,6 +55,7 @@ export async function wishlistsPage(): Promise<void> {
 
 /** A wishlist someone shared: readable by anyone holding the link. */
 export async function sharedWishlistPage(wishlistId: string, shareToken: string): Promise<void> {
+  const render = renderer();
   const { wishlist } = await shop.wishlistService.getSharedWishlist({ wishlistId, shareToken });
   if (!wishlist) {
     return;
