@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,19 +30,7 @@ class StorefrontIT {
     void givenTheBuiltStorefront_whenAPersonUsesItInChromium_thenEveryJourneyPasses() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM))
                 .as("Chromium is needed at %s (apt-get install chromium; .ci/run installs it)", CHROMIUM).isTrue();
-        Path web = Path.of(System.getProperty("commerce.repository.root", "..")).resolve("web");
-        Path output = web.resolve("target/storefront.log");
-        Files.createDirectories(output.getParent());
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=tap", "test/storefront.test.js")
-                .directory(web.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-        node.environment().put("COMMERCE_WEB_URL", mesh.edge().toString());
-        node.environment().put("CHROMIUM", CHROMIUM.toString());
-
-        Process run = node.start();
-        assertThat(run.waitFor(300, TimeUnit.SECONDS)).as("the browser journeys finished").isTrue();
-
-        String report = Files.readString(output);
-        assertThat(run.exitValue()).as(report).isZero();
-        assertThat(report).contains("# pass 4").contains("# skipped 0");
+        NodeTests.assertAllPass("web", "test/storefront.test.js",
+                Map.of("COMMERCE_WEB_URL", mesh.edge().toString(), "CHROMIUM", CHROMIUM.toString()), 4, 300);
     }
 }

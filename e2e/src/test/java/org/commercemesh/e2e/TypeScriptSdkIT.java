@@ -1,10 +1,6 @@
 package org.commercemesh.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,18 +21,7 @@ class TypeScriptSdkIT {
 
     @Test
     void givenTheBuiltSdk_whenItsNodeJourneysRunAgainstTheEdge_thenEveryOneWithoutASkipPasses() throws Exception {
-        Path sdk = Path.of(System.getProperty("commerce.repository.root", "..")).resolve("sdk/typescript");
-        Path output = sdk.resolve("target/journey.log");
-        Files.createDirectories(output.getParent());
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=tap", "test/journey.test.js")
-                .directory(sdk.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-        node.environment().put("COMMERCE_EDGE_URL", mesh.edge().toString());
-
-        Process run = node.start();
-        assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
-
-        String report = Files.readString(output);
-        assertThat(run.exitValue()).as(report).isZero();
-        assertThat(report).contains("# pass 4").contains("# skipped 0");
+        NodeTests.assertAllPass("sdk/typescript", "test/journey.test.js",
+                Map.of("COMMERCE_EDGE_URL", mesh.edge().toString()), 4, 120);
     }
 }

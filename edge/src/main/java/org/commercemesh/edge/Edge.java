@@ -94,6 +94,7 @@ public final class Edge {
             Map<String, SocketAddress> clusters = config.clusters().values().stream().collect(Collectors.toMap(
                     FrontDoorConfig.Cluster::name,
                     cluster -> SocketAddress.inetSocketAddress(cluster.endpoint().port(), cluster.endpoint().host())));
+            // EnvoyYaml refuses clusters with different connect timeouts: any one stands for all.
             FrontDoorConfig.Cluster any = config.clusters().values().iterator().next();
             upstreams = new Upstreams(vertx, clusters, any.connectTimeout(), MAX_MESSAGE_BYTES);
             GrpcServerOptions grpcOptions = new GrpcServerOptions().setMaxMessageSize(MAX_MESSAGE_BYTES)

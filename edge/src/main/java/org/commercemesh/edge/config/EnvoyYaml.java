@@ -364,6 +364,10 @@ public final class EnvoyYaml {
             cluster.done();
             clusters.put(name, new FrontDoorConfig.Cluster(name, address, connectTimeout));
         }
+        // The edge reaches every cluster through one gRPC client, so one connect timeout.
+        if (clusters.values().stream().map(FrontDoorConfig.Cluster::connectTimeout).distinct().count() > 1) {
+            throw new UnhonouredConfigException("static_resources.clusters: the edge uses one connect_timeout for every cluster");
+        }
         return Map.copyOf(clusters);
     }
 

@@ -61,6 +61,7 @@ class EnvoyYamlTest {
         "filters out of order|                  - name: envoy.filters.http.grpc_web|                  - name: envoy.filters.http.cors\\n                    typed_config:\\n                      \"@type\": type.googleapis.com/envoy.extensions.filters.http.cors.v3.Cors\\n                  - name: envoy.filters.http.grpc_web|order",
         "a partial rate limit rollout|numerator: 100, denominator: HUNDRED}\\n                      filter_enforced|numerator: 50, denominator: HUNDRED}\\n                      filter_enforced|numerator",
         "an unknown access log operator|duration_ms: \"%DURATION%\"|duration_ms: \"%DURATION%\"\\n                          agent: \"%UPSTREAM_TRANSPORT_FAILURE_REASON%\"|UPSTREAM_TRANSPORT_FAILURE_REASON",
+        "a connect timeout of its own for one cluster|    - <<: *service\\n      name: cart-svc|    - <<: *service\\n      name: cart-svc\\n      connect_timeout: 3s|connect_timeout",
         "a route to a cluster that does not exist|route: {cluster: order-svc, timeout: 15s}|route: {cluster: orders, timeout: 15s}|orders",
     })
     void givenABrokenCopy_thenTheEdgeRefusesItAndNamesWhat(String what, String find, String replace, String named) throws Exception {
