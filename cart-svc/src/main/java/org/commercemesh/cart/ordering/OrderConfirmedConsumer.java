@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.cart.cart.CartBook;
-import org.commercemesh.cart.cart.CartBook.BoughtLine;
+import org.commercemesh.cart.shopping.CartService;
+import org.commercemesh.cart.shopping.CartService.BoughtLine;
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.platform.events.ProcessedEvents;
 import org.commercemesh.platform.id.Ids;
@@ -27,9 +27,9 @@ public class OrderConfirmedConsumer {
     static final String CONSUMER = "cart-svc.order-events";
 
     private final ProcessedEvents processedEvents;
-    private final CartBook carts;
+    private final CartService carts;
 
-    public OrderConfirmedConsumer(ProcessedEvents processedEvents, CartBook carts) {
+    public OrderConfirmedConsumer(ProcessedEvents processedEvents, CartService carts) {
         this.processedEvents = processedEvents;
         this.carts = carts;
     }

@@ -1,12 +1,14 @@
 package org.commercemesh.cart.wishlist;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.commercemesh.cart.cart.CartBook;
+import org.commercemesh.cart.shopping.CartMapper;
+import org.commercemesh.cart.shopping.CartService;
 import org.commercemesh.cart.v1.AddWishlistItemRequest;
 import org.commercemesh.cart.v1.AddWishlistItemResponse;
 import org.commercemesh.cart.v1.CreateWishlistRequest;
@@ -26,28 +28,26 @@ import org.commercemesh.cart.v1.RemoveWishlistItemResponse;
 import org.commercemesh.cart.v1.UpdateWishlistRequest;
 import org.commercemesh.cart.v1.UpdateWishlistResponse;
 import org.commercemesh.cart.v1.WishlistPrivacy;
-import org.commercemesh.cart.v1.WishlistService;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
 import org.commercemesh.platform.paging.PageRequest;
-import org.commercemesh.platform.time.ProtoTime;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /** commerce.cart.v1.WishlistService. */
 @GrpcService
-public class WishlistGrpcService implements WishlistService {
+public class WishlistGrpcService implements org.commercemesh.cart.v1.WishlistService {
 
     private static final Set<String> UPDATABLE = Set.of("name", "privacy");
 
-    private final WishlistBook wishlists;
-    private final CartBook carts;
+    private final WishlistService wishlists;
+    private final CartService carts;
     private final Caller caller;
 
-    public WishlistGrpcService(WishlistBook wishlists, CartBook carts, Caller caller) {
+    public WishlistGrpcService(WishlistService wishlists, CartService carts, Caller caller) {
         this.wishlists = wishlists;
         this.carts = carts;
         this.caller = caller;
@@ -61,14 +61,14 @@ public class WishlistGrpcService implements WishlistService {
             privacy(violations, request.getWishlist().getPrivacy());
             violations.throwIfAny();
             return wishlists.create(me.userId(), request.getWishlist().getName(), Privacy.of(request.getWishlist().getPrivacy()));
-        }).map(contents -> CreateWishlistResponse.newBuilder().setWishlist(toProto(contents, true)).build());
+        }).map(contents -> CreateWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
     }
 
     @Override
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<GetWishlistResponse> getWishlist(GetWishlistRequest request) {
         return caller.current().chain(me -> wishlists.get(me.userId(), id("wishlist_id", request.getWishlistId())))
-                .map(contents -> GetWishlistResponse.newBuilder().setWishlist(toProto(contents, true)).build());
+                .map(contents -> GetWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
     }
 
     @Override
@@ -80,9 +80,9 @@ public class WishlistGrpcService implements WishlistService {
             violations.throwIfAny();
             int offset = page.isFirstPage() ? 0 : page.intAt(0);
             return wishlists.list(me.userId(), offset, page.size() + 1).map(fetched -> {
-                List<WishlistBook.Contents> served = page.pageOf(fetched);
+                List<WishlistContents> served = page.pageOf(fetched);
                 ListWishlistsResponse.Builder response = ListWishlistsResponse.newBuilder();
-                served.forEach(contents -> response.addWishlists(toProto(contents, true)));
+                served.forEach(contents -> response.addWishlists(WishlistMapper.toProto(contents, true)));
                 if (page.hasMore(fetched)) {
                     response.setNextPageToken(PageRequest.tokenAfter(String.valueOf(offset + served.size())));
                 }
@@ -107,7 +107,7 @@ public class WishlistGrpcService implements WishlistService {
             violations.throwIfAny();
             return wishlists.update(me.userId(), UUID.fromString(wishlist.getId()), wishlist.getName(),
                     Privacy.of(wishlist.getPrivacy()), mask);
-        }).map(contents -> UpdateWishlistResponse.newBuilder().setWishlist(toProto(contents, true)).build());
+        }).map(contents -> UpdateWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
     }
 
     @Override
@@ -127,7 +127,7 @@ public class WishlistGrpcService implements WishlistService {
             UUID wishlistId = request.getWishlistId().isEmpty() ? null : UUID.fromString(request.getWishlistId());
             return wishlists.addItem(me.userId(), wishlistId, UUID.fromString(request.getProductId()),
                     request.getNotes());
-        }).map(contents -> AddWishlistItemResponse.newBuilder().setWishlist(toProto(contents, true)).build());
+        }).map(contents -> AddWishlistItemResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
     }
 
     @Override
@@ -138,7 +138,7 @@ public class WishlistGrpcService implements WishlistService {
                     .throwIfAny();
             return wishlists.removeItem(me.userId(), UUID.fromString(request.getWishlistId()),
                     UUID.fromString(request.getItemId()));
-        }).map(contents -> RemoveWishlistItemResponse.newBuilder().setWishlist(toProto(contents, true)).build());
+        }).map(contents -> RemoveWishlistItemResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
     }
 
     /**
@@ -156,10 +156,10 @@ public class WishlistGrpcService implements WishlistService {
             UUID itemId = UUID.fromString(request.getItemId());
             int quantity = request.getQuantity() == 0 ? 1 : request.getQuantity();
             return wishlists.item(me.userId(), wishlistId, itemId)
-                    .chain(item -> carts.add(me.userId(), item.productId, quantity, java.util.Map.of()))
+                    .chain(item -> carts.add(me.userId(), item.productId, quantity, Map.of()))
                     .chain(cart -> wishlists.removeItem(me.userId(), wishlistId, itemId)
-                            .map(contents -> MoveWishlistItemToCartResponse.newBuilder().setCart(cart.toProto())
-                                    .setWishlist(toProto(contents, true)).build()));
+                            .map(contents -> MoveWishlistItemToCartResponse.newBuilder().setCart(CartMapper.toProto(cart))
+                                    .setWishlist(WishlistMapper.toProto(contents, true)).build()));
         });
     }
 
@@ -168,7 +168,7 @@ public class WishlistGrpcService implements WishlistService {
     public Uni<GetSharedWishlistResponse> getSharedWishlist(GetSharedWishlistRequest request) {
         return caller.current().chain(me -> wishlists.getShared(id("wishlist_id", request.getWishlistId()),
                         request.getShareToken()))
-                .map(contents -> GetSharedWishlistResponse.newBuilder().setWishlist(toProto(contents, false)).build());
+                .map(contents -> GetSharedWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, false)).build());
     }
 
     private static void privacy(Violations violations, WishlistPrivacy privacy) {
@@ -178,25 +178,5 @@ public class WishlistGrpcService implements WishlistService {
     private static UUID id(String field, String value) {
         new Violations().requireUuid(field, value).throwIfAny();
         return UUID.fromString(value);
-    }
-
-    private static org.commercemesh.cart.v1.Wishlist toProto(WishlistBook.Contents contents, boolean owner) {
-        Wishlist wishlist = contents.wishlist();
-        org.commercemesh.cart.v1.Wishlist.Builder message = org.commercemesh.cart.v1.Wishlist.newBuilder()
-                .setId(wishlist.id.toString())
-                .setUserId(wishlist.userId.toString())
-                .setName(wishlist.name)
-                .setPrivacy(wishlist.privacy.toProto())
-                .setIsDefault(wishlist.isDefault)
-                .setItemCount((int) contents.itemCount())
-                .setCreateTime(ProtoTime.toProto(wishlist.createdAt))
-                .setUpdateTime(ProtoTime.toProto(wishlist.updatedAt));
-        if (owner && wishlist.shareToken != null) {
-            message.setShareToken(wishlist.shareToken);
-        }
-        contents.items().forEach(item -> message.addItems(org.commercemesh.cart.v1.WishlistItem.newBuilder()
-                .setId(item.id.toString()).setProductId(item.productId.toString()).setNotes(item.notes)
-                .setAddTime(ProtoTime.toProto(item.addedAt))));
-        return message.build();
     }
 }

@@ -6,10 +6,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.order.order.CustomerOrder;
-import org.commercemesh.order.order.OrderState;
-import org.commercemesh.order.order.Orders;
-import org.commercemesh.order.order.PaymentState;
+import org.commercemesh.order.lifecycle.CustomerOrder;
+import org.commercemesh.order.lifecycle.OrderRepository;
+import org.commercemesh.order.lifecycle.PaymentState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,13 +31,15 @@ public class PendingOrderSweeper {
 
     private static final Logger LOG = Logger.getLogger(PendingOrderSweeper.class);
 
+    private final OrderRepository orders;
     private final Settlement settlement;
     private final Duration settleAfter;
     private final Duration giveUpAfter;
 
-    public PendingOrderSweeper(Settlement settlement,
+    public PendingOrderSweeper(OrderRepository orders, Settlement settlement,
             @ConfigProperty(name = "commerce.checkout.settle-after") Duration settleAfter,
             @ConfigProperty(name = "commerce.checkout.give-up-after") Duration giveUpAfter) {
+        this.orders = orders;
         this.settlement = settlement;
         this.settleAfter = settleAfter;
         this.giveUpAfter = giveUpAfter;
@@ -53,8 +54,7 @@ public class PendingOrderSweeper {
     /** Settles every PENDING order older than {@code settle-after}; returns how many it looked at. */
     public Uni<Integer> sweep() {
         Instant now = Instant.now();
-        return Panache.withSession(() -> CustomerOrder.<CustomerOrder>list(
-                        "status = ?1 and createdAt < ?2 order by createdAt", OrderState.PENDING, now.minus(settleAfter)))
+        return Panache.withSession(() -> orders.pendingSince(now.minus(settleAfter)))
                 .chain(pending -> Multi.createFrom().iterable(pending)
                         .onItem().transformToUniAndConcatenate(order -> settleOne(order, now)
                                 .onFailure().invoke(failure -> LOG.warnf("order %s stays PENDING: %s", order.id, failure))
@@ -65,11 +65,11 @@ public class PendingOrderSweeper {
 
     private Uni<Void> settleOne(CustomerOrder order, Instant now) {
         if (!order.createdAt.isBefore(now.minus(giveUpAfter))) {
-            return Panache.withSession(() -> Orders.view(order)).chain(settlement::resume).replaceWithVoid();
+            return Panache.withSession(() -> orders.withLines(order)).chain(settlement::resume).replaceWithVoid();
         }
         String reason = !order.paymentReference.isEmpty() && !order.stockReserved ? Settlement.STOCK_UNCONFIRMED
                 : Settlement.PAYMENT_TIMEOUT;
-        return Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> current.order().isPending()
+        return Panache.withTransaction(() -> orders.lockWithLines(order.id).chain(current -> current.order().isPending()
                         ? settlement.cancel(current, reason, PaymentState.VOIDED) : Uni.createFrom().item(current)))
                 .chain(settlement::releaseHold).replaceWithVoid();
     }

@@ -8,11 +8,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.order.mesh.MeshClients;
-import org.commercemesh.order.order.CustomerOrder;
-import org.commercemesh.order.order.OrderEvents;
-import org.commercemesh.order.order.OrderView;
-import org.commercemesh.order.order.Orders;
-import org.commercemesh.order.order.PaymentState;
+import org.commercemesh.order.lifecycle.CustomerOrder;
+import org.commercemesh.order.lifecycle.OrderEvents;
+import org.commercemesh.order.lifecycle.OrderWithLines;
+import org.commercemesh.order.lifecycle.OrderRepository;
+import org.commercemesh.order.lifecycle.PaymentState;
 import org.commercemesh.order.payment.CardHolds;
 import org.commercemesh.order.payment.Payment;
 import org.commercemesh.order.payment.PaymentProvider;
@@ -43,12 +43,14 @@ public class Settlement {
 
     private static final Logger LOG = Logger.getLogger(Settlement.class);
 
+    private final OrderRepository orders;
     private final MeshClients mesh;
     private final PaymentProvider payments;
     private final OutboxWriter outbox;
     private final CardHolds holds;
 
-    public Settlement(MeshClients mesh, PaymentProvider payments, OutboxWriter outbox, CardHolds holds) {
+    public Settlement(OrderRepository orders, MeshClients mesh, PaymentProvider payments, OutboxWriter outbox, CardHolds holds) {
+        this.orders = orders;
         this.mesh = mesh;
         this.payments = payments;
         this.outbox = outbox;
@@ -56,7 +58,7 @@ public class Settlement {
     }
 
     /** Checkout: authorizes with the buyer's card token, then reserves and captures; returns the order as it ended up. */
-    public Uni<OrderView> settle(OrderView view, String paymentToken) {
+    public Uni<OrderWithLines> settle(OrderWithLines view, String paymentToken) {
         return payments.authorize(view.order().id, view.total(), paymentToken)
                 .chain(outcome -> authorized(view.order().id, outcome))
                 .chain(this::reserveAndCapture);
@@ -67,8 +69,8 @@ public class Settlement {
      * idempotency key; an authorized order is then reserved and captured. Without an
      * authorization nothing can be charged (the token is gone), so the order waits to be given up.
      */
-    public Uni<OrderView> resume(OrderView view) {
-        Uni<OrderView> withAuthorization = view.order().paymentReference.isEmpty()
+    public Uni<OrderWithLines> resume(OrderWithLines view) {
+        Uni<OrderWithLines> withAuthorization = view.order().paymentReference.isEmpty()
                 ? payments.findAuthorization(view.order().id).chain(outcome -> outcome.status() == Outcome.Status.SUCCEEDED
                         ? authorized(view.order().id, outcome) : Uni.createFrom().item(view))
                 : Uni.createFrom().item(view);
@@ -76,22 +78,22 @@ public class Settlement {
     }
 
     /** Cancels a PENDING order (nothing was captured); call inside a transaction with the order locked. */
-    public Uni<OrderView> cancel(OrderView view, String reason, PaymentState payment) {
+    public Uni<OrderWithLines> cancel(OrderWithLines view, String reason, PaymentState payment) {
         CustomerOrder order = view.order();
         order.cancel(reason, payment, Instant.now());
         return outbox.append(order.id.toString(), OrderEvents.cancelled(view, false)).replaceWith(view);
     }
 
     /** Lets a cancelled order's card hold go. */
-    public Uni<OrderView> releaseHold(OrderView view) {
+    public Uni<OrderWithLines> releaseHold(OrderWithLines view) {
         CustomerOrder order = view.order();
         return order.isCancelled()
                 ? holds.release(order.id, order.paymentReference, view.total()).replaceWith(view)
                 : Uni.createFrom().item(view);
     }
 
-    private Uni<OrderView> authorized(UUID orderId, Outcome outcome) {
-        return Panache.withTransaction(() -> Orders.locked(orderId).chain(current -> {
+    private Uni<OrderWithLines> authorized(UUID orderId, Outcome outcome) {
+        return Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current -> {
             Payment payment = Payment.of(orderId, Payment.Kind.AUTHORIZATION, payments.name(), outcome, current.total());
             CustomerOrder order = current.order();
             if (!order.isPending()) {
@@ -109,7 +111,7 @@ public class Settlement {
         }));
     }
 
-    private Uni<OrderView> reserveAndCapture(OrderView view) {
+    private Uni<OrderWithLines> reserveAndCapture(OrderWithLines view) {
         if (!view.order().isPending() || view.order().paymentReference.isEmpty()) {
             return Uni.createFrom().item(view);
         }
@@ -117,15 +119,15 @@ public class Settlement {
                 ? capture(reserved) : Uni.createFrom().item(reserved));
     }
 
-    private Uni<OrderView> reserve(OrderView view) {
+    private Uni<OrderWithLines> reserve(OrderWithLines view) {
         if (view.order().stockReserved) {
             return Uni.createFrom().item(view);
         }
         Map<UUID, Integer> lines = new LinkedHashMap<>();
-        view.items().forEach(item -> lines.merge(item.productId, item.quantity, Integer::sum));
+        view.lines().forEach(item -> lines.merge(item.productId, item.quantity, Integer::sum));
         UUID orderId = view.order().id;
         return mesh.reserve(orderId, lines)
-                .chain(() -> Panache.withTransaction(() -> Orders.locked(orderId).invoke(current -> {
+                .chain(() -> Panache.withTransaction(() -> orders.lockWithLines(orderId).invoke(current -> {
                     current.order().stockReserved = true;
                     current.order().updatedAt = Instant.now();
                 })))
@@ -135,17 +137,17 @@ public class Settlement {
                         LOG.warnf("order %s stays PENDING, stock not reserved yet: %s", orderId, failure.getMessage());
                         return Uni.createFrom().item(view);
                     }
-                    return Panache.withTransaction(() -> Orders.locked(orderId).chain(current ->
+                    return Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current ->
                                     current.order().isPending()
                                             ? cancel(current, OUT_OF_STOCK, PaymentState.VOIDED) : Uni.createFrom().item(current)))
                             .chain(this::releaseHold);
                 });
     }
 
-    private Uni<OrderView> capture(OrderView view) {
+    private Uni<OrderWithLines> capture(OrderWithLines view) {
         CustomerOrder order = view.order();
         return payments.capture(order.id, order.paymentReference, view.total())
-                .chain(outcome -> Panache.withTransaction(() -> Orders.locked(order.id).chain(current -> {
+                .chain(outcome -> Panache.withTransaction(() -> orders.lockWithLines(order.id).chain(current -> {
                     Payment payment = Payment.of(order.id, Payment.Kind.CHARGE, payments.name(), outcome, current.total());
                     if (!current.order().isPending()) {
                         return payment.persist().replaceWith(current);
@@ -160,7 +162,7 @@ public class Settlement {
 
     // The buyer may cancel a PENDING order while its capture is under way: money taken for an
     // order that is no longer CONFIRMED goes straight back.
-    private Uni<OrderView> refundWhenCancelledMeanwhile(OrderView settled, Outcome capture) {
+    private Uni<OrderWithLines> refundWhenCancelledMeanwhile(OrderWithLines settled, Outcome capture) {
         if (capture.status() != Outcome.Status.SUCCEEDED || !settled.order().isCancelled()) {
             return Uni.createFrom().item(settled);
         }
@@ -169,12 +171,12 @@ public class Settlement {
                 Payment.of(orderId, Payment.Kind.REFUND, payments.name(), refund, settled.total()).persist())).replaceWith(settled);
     }
 
-    private static Uni<OrderView> failedPayment(OrderView current) {
+    private static Uni<OrderWithLines> failedPayment(OrderWithLines current) {
         current.order().paymentFailed(Instant.now());
         return Uni.createFrom().item(current);
     }
 
-    private Uni<OrderView> confirm(OrderView view) {
+    private Uni<OrderWithLines> confirm(OrderWithLines view) {
         CustomerOrder order = view.order();
         order.confirm(Instant.now());
         return outbox.append(order.id.toString(), OrderEvents.confirmed(view)).replaceWith(view);

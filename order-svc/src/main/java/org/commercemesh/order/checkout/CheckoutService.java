@@ -1,0 +1,235 @@
+package org.commercemesh.order.checkout;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.cart.v1.Cart;
+import org.commercemesh.cart.v1.CartItem;
+import org.commercemesh.catalog.v1.Product;
+import org.commercemesh.catalog.v1.ProductStatus;
+import org.commercemesh.order.mesh.MeshClients;
+import org.commercemesh.order.lifecycle.CustomerOrder;
+import org.commercemesh.order.lifecycle.OrderEvents;
+import org.commercemesh.order.lifecycle.OrderLine;
+import org.commercemesh.order.lifecycle.OrderMapper;
+import org.commercemesh.order.lifecycle.OrderRepository;
+import org.commercemesh.order.lifecycle.OrderWithLines;
+import org.commercemesh.order.v1.AddressSnapshot;
+import org.commercemesh.order.v1.PlaceOrderRequest;
+import org.commercemesh.platform.auth.AuthenticatedCaller;
+import org.commercemesh.platform.error.ErrorMapper;
+import org.commercemesh.platform.error.FailedPreconditionException;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.money.Amount;
+import org.commercemesh.platform.outbox.OutboxWriter;
+import org.commercemesh.platform.time.ProtoTime;
+import org.commercemesh.user.v1.Address;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * PlaceOrder (design §8): idempotent per (buyer, request_id); the cart and addresses are read
+ * with the buyer's token, current prices with order-svc's own; lines a live order already holds
+ * are left out, and one checkout of a cart runs at a time; the order, its lines (with their
+ * options and the cart line they came from) and OrderPlaced are written in one transaction;
+ * then {@link Settlement} authorizes, reserves and captures.
+ */
+@ApplicationScoped
+public class CheckoutService {
+
+    private final OrderRepository orders;
+    private final MeshClients mesh;
+    private final Pricing pricing;
+    private final Settlement settlement;
+    private final OutboxWriter outbox;
+
+    public CheckoutService(OrderRepository orders, MeshClients mesh, Pricing pricing, Settlement settlement, OutboxWriter outbox) {
+        this.orders = orders;
+        this.mesh = mesh;
+        this.pricing = pricing;
+        this.settlement = settlement;
+        this.outbox = outbox;
+    }
+
+    public Uni<OrderWithLines> place(AuthenticatedCaller buyer, PlaceOrderRequest request) {
+        return existing(buyer.userId(), request.getRequestId()).chain(found -> found != null
+                ? Uni.createFrom().item(found)
+                : draft(buyer, request).chain(draft -> create(draft, buyer.userId(), request.getRequestId())
+                        // Only the request that wrote the order settles it; a twin answers with it as it stands.
+                        .chain(view -> view.order() == draft.order()
+                                ? settlement.settle(view, request.getPaymentToken()) : Uni.createFrom().item(view))))
+                .invoke(CheckoutService::refuseWhenCancelledAtCheckout);
+    }
+
+    /** A checkout that ended CANCELLED answers with why, every time it is asked again too. */
+    private static void refuseWhenCancelledAtCheckout(OrderWithLines view) {
+        String reason = view.order().cancelReason;
+        if (view.order().isCancelled()
+                && (reason.equals(Settlement.OUT_OF_STOCK) || reason.equals(Settlement.PAYMENT_DECLINED))) {
+            throw new FailedPreconditionException(reason, reason.equals(Settlement.OUT_OF_STOCK)
+                    ? "not enough stock for this order; it was cancelled" : "the payment was declined; the order was cancelled",
+                    Map.of("order_id", view.order().id.toString(), "order_number", view.order().orderNumber));
+        }
+    }
+
+    private record Draft(CustomerOrder order, List<OrderLine> items) {
+    }
+
+    private Uni<Draft> draft(AuthenticatedCaller buyer, PlaceOrderRequest request) {
+        String token = buyer.accessToken();
+        return mesh.cart(token).chain(cart -> {
+            if (cart.getItemsCount() == 0) {
+                throw new FailedPreconditionException("EMPTY_CART", "the cart is empty");
+            }
+            return notYetOrdered(cart).chain(lines -> mesh.products(lines.stream()
+                            .map(item -> UUID.fromString(item.getProductId())).toList())
+                    .chain(products -> addresses(request, token).map(addresses -> build(buyer, request, cart, lines, products,
+                            addresses.get(0), addresses.get(1)))));
+        });
+    }
+
+    /**
+     * The cart's lines that no live order of this cart has bought in their current state. A
+     * paid order's lines leave the cart only when cart-svc handles OrderConfirmed; until then
+     * they are still shown, and must not be bought a second time.
+     */
+    private Uni<List<CartItem>> notYetOrdered(Cart cart) {
+        UUID cartId = UUID.fromString(cart.getId());
+        return Panache.withSession(() -> orders.liveOfCart(cartId)
+                .chain(live -> {
+                    if (live.stream().anyMatch(CustomerOrder::isPending)) {
+                        throw checkoutInProgress(cartId);
+                    }
+                    return orders.withLines(live);
+                }))
+                .map(live -> {
+                    Set<String> taken = live.stream().flatMap(view -> view.lines().stream())
+                            .filter(item -> item.cartItemId != null)
+                            .map(item -> item.cartItemId + "@" + item.cartItemUpdatedAt).collect(Collectors.toSet());
+                    List<CartItem> open = cart.getItemsList().stream()
+                            .filter(line -> !taken.contains(line.getId() + "@" + ProtoTime.fromProto(line.getUpdateTime())))
+                            .toList();
+                    if (open.isEmpty()) {
+                        throw new FailedPreconditionException("CART_ALREADY_ORDERED",
+                                "everything in the cart is already in a paid order; it leaves the cart shortly");
+                    }
+                    return open;
+                });
+    }
+
+    private static FailedPreconditionException checkoutInProgress(UUID cartId) {
+        return new FailedPreconditionException("CHECKOUT_IN_PROGRESS",
+                "another checkout of this cart is still being paid; wait for it or cancel it", Map.of("cart_id", cartId.toString()));
+    }
+
+    private Uni<List<Address>> addresses(PlaceOrderRequest request, String token) {
+        Uni<Address> shipping = request.getShippingAddressId().isEmpty()
+                ? mesh.defaultAddress(token)
+                : mesh.address(UUID.fromString(request.getShippingAddressId()), token);
+        return shipping.chain(ship -> {
+            if (ship == null) {
+                throw new FailedPreconditionException("NO_SHIPPING_ADDRESS", "add an address or name one to ship to");
+            }
+            Uni<Address> billing = request.getBillingAddressId().isEmpty()
+                    ? Uni.createFrom().item(ship)
+                    : mesh.address(UUID.fromString(request.getBillingAddressId()), token);
+            return billing.map(bill -> List.of(ship, bill));
+        });
+    }
+
+    private Draft build(AuthenticatedCaller buyer, PlaceOrderRequest request, Cart cart, List<CartItem> lines,
+            Map<UUID, Product> products, Address shipping, Address billing) {
+        List<String> unavailable = new ArrayList<>();
+        for (CartItem line : lines) {
+            Product product = products.get(UUID.fromString(line.getProductId()));
+            if (product == null || product.getStatus() != ProductStatus.PRODUCT_STATUS_ACTIVE) {
+                unavailable.add(line.getProductId());
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            throw new FailedPreconditionException("PRODUCT_UNAVAILABLE", "no longer on sale: " + unavailable,
+                    Map.of("product_ids", String.join(",", unavailable)));
+        }
+        CustomerOrder order = new CustomerOrder();
+        order.id = Ids.newId();
+        List<OrderLine> items = new ArrayList<>();
+        Amount subtotal = null;
+        for (CartItem line : lines) {
+            Product product = products.get(UUID.fromString(line.getProductId()));
+            Amount unit = Amount.fromProto(product.getEffectivePrice());
+            OrderLine item = new OrderLine();
+            item.id = Ids.newId();
+            item.orderId = order.id;
+            item.productId = UUID.fromString(product.getId());
+            item.sku = product.getSku();
+            item.name = product.getName();
+            item.quantity = line.getQuantity();
+            item.unitPrice = unit.value();
+            item.lineTotal = unit.times(line.getQuantity()).value();
+            item.storeOptions(line.getOptionsMap());
+            item.cartItemId = UUID.fromString(line.getId());
+            item.cartItemUpdatedAt = ProtoTime.fromProto(line.getUpdateTime());
+            items.add(item);
+            Amount lineTotal = unit.times(line.getQuantity());
+            if (subtotal != null && !subtotal.currency().equals(lineTotal.currency())) {
+                throw new FailedPreconditionException("CURRENCY_MISMATCH", "the cart mixes currencies");
+            }
+            subtotal = subtotal == null ? lineTotal : subtotal.plus(lineTotal);
+        }
+        Pricing.Totals totals = pricing.totals(subtotal);
+        Instant now = Instant.now();
+        order.userId = buyer.userId();
+        order.cartId = UUID.fromString(cart.getId());
+        order.open(now);
+        order.currency = subtotal.currency();
+        order.subtotal = totals.subtotal().value();
+        order.discount = totals.discount().value();
+        order.tax = totals.tax().value();
+        order.shipping = totals.shipping().value();
+        order.total = totals.total().value();
+        order.shippingAddress = OrderMapper.json(snapshot(shipping));
+        order.billingAddress = OrderMapper.json(snapshot(billing));
+        order.notes = request.getNotes().strip();
+        return new Draft(order, items);
+    }
+
+    /**
+     * Writes the order, its lines and OrderPlaced at once. A concurrent twin with the same key
+     * yields the winner; another checkout of the same cart still PENDING refuses this one.
+     */
+    private Uni<OrderWithLines> create(Draft draft, UUID userId, String requestId) {
+        return Panache.withTransaction(() -> orders.nextOrderNumber()
+                        .chain(number -> {
+                            draft.order().orderNumber = number;
+                            draft.order().requestId = requestId;
+                            return orders.persistWithLines(new OrderWithLines(draft.order(), draft.items()));
+                        })
+                        .call(full -> outbox.append(full.order().id.toString(), OrderEvents.placed(full))))
+                .onFailure(ErrorMapper::isUniqueViolation).recoverWithUni(() -> existing(userId, requestId)
+                        .onItem().ifNull().failWith(() -> checkoutInProgress(draft.order().cartId)));
+    }
+
+    private Uni<OrderWithLines> existing(UUID userId, String requestId) {
+        return Panache.withSession(() -> orders.placedWith(userId, requestId));
+    }
+
+    private static AddressSnapshot snapshot(Address address) {
+        AddressSnapshot.Builder snapshot = AddressSnapshot.newBuilder()
+                .setRecipientName(address.getRecipientName()).setPhone(address.getPhone())
+                .setLine1(address.getLine1()).setLine2(address.getLine2()).setCity(address.getCity())
+                .setRegion(address.getRegion()).setPostalCode(address.getPostalCode())
+                .setCountryCode(address.getCountryCode());
+        if (address.hasLocation()) {
+            snapshot.setLocation(address.getLocation());
+        }
+        return snapshot.build();
+    }
+}

@@ -1,0 +1,131 @@
+package org.commercemesh.order.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.order.payment.CardHolds;
+import org.commercemesh.order.payment.Payment;
+import org.commercemesh.order.payment.PaymentProvider;
+import org.commercemesh.platform.auth.AuthenticatedCaller;
+import org.commercemesh.platform.auth.Scopes;
+import org.commercemesh.platform.error.FailedPreconditionException;
+import org.commercemesh.platform.error.NotFoundException;
+import org.commercemesh.platform.outbox.OutboxWriter;
+import org.commercemesh.platform.paging.PageRequest;
+
+import io.grpc.Status;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Orders after checkout: reading (own orders; admins all), cancelling before PROCESSING,
+ * fulfilment transitions and refunds, each with its event. Cancelling and refunding call the
+ * payment provider between two transactions, so those open their transactions themselves.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final PaymentProvider payments;
+    private final OutboxWriter outbox;
+    private final CardHolds holds;
+
+    public OrderService(OrderRepository orders, PaymentProvider payments, OutboxWriter outbox, CardHolds holds) {
+        this.orders = orders;
+        this.payments = payments;
+        this.outbox = outbox;
+        this.holds = holds;
+    }
+
+    /** The caller's order (any order for admins and fulfilment partners); someone else's is NOT_FOUND. */
+    @WithSession
+    public Uni<OrderWithLines> get(AuthenticatedCaller caller, UUID orderId) {
+        return visible(caller, orderId).chain(orders::withLines);
+    }
+
+    /** Newest first, keyset on (createdAt, id), one row beyond the page; customers see their own, admins all. */
+    @WithSession
+    public Uni<List<OrderWithLines>> list(AuthenticatedCaller caller, Optional<OrderState> status, PageRequest page) {
+        Optional<UUID> buyer = caller.may(Scopes.ORDERS_FULFIL) ? Optional.empty() : Optional.of(caller.userId());
+        return orders.page(buyer, status, page);
+    }
+
+    /** The buyer cancels before PROCESSING; a paid order is refunded first, then restocked through the event. */
+    public Uni<OrderWithLines> cancel(AuthenticatedCaller caller, UUID orderId, String reason) {
+        return Panache.withSession(() -> visible(caller, orderId).chain(orders::withLines)).chain(full -> {
+            OrderState status = full.order().status;
+            if (!status.cancellableByBuyer()) {
+                throw new FailedPreconditionException("INVALID_STATUS_TRANSITION",
+                        "an order can be cancelled before it is PROCESSING; this one is " + status);
+            }
+            Uni<Boolean> refunded = status == OrderState.CONFIRMED ? refund(full) : Uni.createFrom().item(false);
+            return refunded.chain(paidBack -> Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current -> {
+                if (current.order().status != status) {
+                    throw new FailedPreconditionException("INVALID_STATUS_TRANSITION", "the order changed meanwhile; try again");
+                }
+                CustomerOrder order = current.order();
+                order.cancel(reason.isBlank() ? "CUSTOMER_REQUEST" : reason.strip(),
+                        paidBack ? PaymentState.REFUNDED : PaymentState.VOIDED, Instant.now());
+                return outbox.append(order.id.toString(), OrderEvents.cancelled(current, paidBack)).replaceWith(current);
+            })).chain(cancelled -> paidBack ? Uni.createFrom().item(cancelled)
+                    : holds.release(orderId, cancelled.order().paymentReference, cancelled.total()).replaceWith(cancelled)));
+        });
+    }
+
+    /** Admin: CONFIRMED → PROCESSING → SHIPPED (tracking number) → DELIVERED. */
+    @WithTransaction
+    public Uni<OrderWithLines> advance(UUID orderId, OrderState target, String trackingNumber) {
+        return orders.lockWithLines(orderId).chain(full -> {
+            CustomerOrder order = full.order();
+            order.advanceTo(target, trackingNumber, Instant.now());
+            return switch (target) {
+                case SHIPPED -> outbox.append(order.id.toString(), OrderEvents.shipped(full)).replaceWith(full);
+                case DELIVERED -> outbox.append(order.id.toString(), OrderEvents.delivered(full)).replaceWith(full);
+                default -> Uni.createFrom().item(full);
+            };
+        });
+    }
+
+    /** Admin: pays a paid order back in full; OrderRefunded restocks its items. */
+    public Uni<OrderWithLines> refundOrder(UUID orderId, String reason) {
+        return Panache.withSession(() -> orders.lockWithLines(orderId)).chain(full -> {
+            if (!full.order().status.paid()) {
+                throw new FailedPreconditionException("INVALID_STATUS_TRANSITION",
+                        "only a paid order can be refunded; this one is " + full.order().status);
+            }
+            return refund(full);
+        }).chain(() -> Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current -> {
+            Instant now = Instant.now();
+            current.order().refund(now);
+            return outbox.append(orderId.toString(), OrderEvents.refunded(current,
+                    reason.isBlank() ? "ADMIN_REFUND" : reason.strip(), now)).replaceWith(current);
+        })));
+    }
+
+    /** Refunds through the provider and records it; true when money went back. */
+    private Uni<Boolean> refund(OrderWithLines full) {
+        return payments.refund(full.order().id, full.total()).chain(outcome -> Panache.withTransaction(() ->
+                Payment.of(full.order().id, Payment.Kind.REFUND, payments.name(), outcome, full.total()).persist())
+                .map(saved -> switch (outcome.status()) {
+                    case SUCCEEDED -> true;
+                    case DECLINED -> throw new FailedPreconditionException("REFUND_DECLINED",
+                            "the payment provider refused the refund: " + outcome.detail());
+                    case ERROR -> throw Status.UNAVAILABLE.withDescription("the payment provider did not answer; try again")
+                            .asRuntimeException();
+                }));
+    }
+
+    private Uni<CustomerOrder> visible(AuthenticatedCaller caller, UUID orderId) {
+        return orders.findById(orderId).invoke(order -> {
+            if (order == null || (!caller.may(Scopes.ORDERS_FULFIL) && !order.userId.equals(caller.userId()))) {
+                throw new NotFoundException("order", orderId);
+            }
+        });
+    }
+}
