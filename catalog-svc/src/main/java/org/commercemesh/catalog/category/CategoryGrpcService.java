@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 
-import org.commercemesh.catalog.v1.CategoryService;
 import org.commercemesh.catalog.v1.CreateCategoryRequest;
 import org.commercemesh.catalog.v1.CreateCategoryResponse;
 import org.commercemesh.catalog.v1.DeleteCategoryRequest;
@@ -32,12 +31,12 @@ import io.smallrye.mutiny.Uni;
 
 /** commerce.catalog.v1.CategoryService. Reads are public; customers see active categories only. */
 @GrpcService
-public class CategoryGrpcService implements CategoryService {
+public class CategoryGrpcService implements org.commercemesh.catalog.v1.CategoryService {
 
-    private final CategoryCatalog categories;
+    private final CategoryService categories;
     private final Caller caller;
 
-    public CategoryGrpcService(CategoryCatalog categories, Caller caller) {
+    public CategoryGrpcService(CategoryService categories, Caller caller) {
         this.categories = categories;
         this.caller = caller;
     }
@@ -59,7 +58,7 @@ public class CategoryGrpcService implements CategoryService {
             int offset = page.isFirstPage() ? 0 : page.intAt(0);
             UUID parent = request.getParentId().isEmpty() ? null : UUID.fromString(request.getParentId());
             return categories.children(parent, admin, offset, page.size() + 1).map(fetched -> {
-                List<Category> served = page.pageOf(fetched);
+                List<CatalogCategory> served = page.pageOf(fetched);
                 ListCategoriesResponse.Builder response = ListCategoriesResponse.newBuilder();
                 served.forEach(category -> response.addCategories(CategoryMapper.toProto(category)));
                 if (page.hasMore(fetched)) {

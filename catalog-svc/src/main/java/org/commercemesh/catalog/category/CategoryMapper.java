@@ -1,15 +1,16 @@
 package org.commercemesh.catalog.category;
 
+import org.commercemesh.catalog.v1.Category;
 import org.commercemesh.platform.time.ProtoTime;
 
-/** Category entity → message. */
+/** CatalogCategory entity → message. */
 final class CategoryMapper {
 
     private CategoryMapper() {
     }
 
-    static org.commercemesh.catalog.v1.Category toProto(Category entity) {
-        return org.commercemesh.catalog.v1.Category.newBuilder()
+    static Category toProto(CatalogCategory entity) {
+        return Category.newBuilder()
                 .setId(entity.id.toString())
                 .setParentId(entity.parentId == null ? "" : entity.parentId.toString())
                 .setName(entity.name)

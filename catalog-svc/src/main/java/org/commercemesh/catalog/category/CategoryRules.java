@@ -2,6 +2,7 @@ package org.commercemesh.catalog.category;
 
 import java.util.Set;
 
+import org.commercemesh.catalog.v1.Category;
 import org.commercemesh.catalog.Slugs;
 import org.commercemesh.catalog.WebUrls;
 import org.commercemesh.platform.error.Violations;
@@ -16,7 +17,7 @@ final class CategoryRules {
     private CategoryRules() {
     }
 
-    static void validate(org.commercemesh.catalog.v1.Category category, UpdateMask mask, Violations violations) {
+    static void validate(Category category, UpdateMask mask, Violations violations) {
         if (mask.has("parent_id")) {
             violations.optionalUuid("category.parent_id", category.getParentId());
         }
@@ -39,7 +40,7 @@ final class CategoryRules {
         }
     }
 
-    static void apply(org.commercemesh.catalog.v1.Category category, UpdateMask mask, Category entity) {
+    static void apply(Category category, UpdateMask mask, CatalogCategory entity) {
         if (mask.has("parent_id")) {
             entity.parentId = category.getParentId().isEmpty() ? null : java.util.UUID.fromString(category.getParentId());
         }

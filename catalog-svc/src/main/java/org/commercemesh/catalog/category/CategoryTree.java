@@ -16,13 +16,13 @@ import org.commercemesh.catalog.v1.CategoryNode;
  */
 public final class CategoryTree {
 
-    private static final Comparator<Category> ORDER = Comparator.<Category>comparingInt(c -> c.sortOrder)
+    private static final Comparator<CatalogCategory> ORDER = Comparator.<CatalogCategory>comparingInt(c -> c.sortOrder)
             .thenComparing(c -> c.name).thenComparing(c -> c.id);
 
-    private final Map<UUID, Category> byId = new HashMap<>();
-    private final Map<UUID, List<Category>> children = new HashMap<>();
+    private final Map<UUID, CatalogCategory> byId = new HashMap<>();
+    private final Map<UUID, List<CatalogCategory>> children = new HashMap<>();
 
-    public CategoryTree(List<Category> all) {
+    public CategoryTree(List<CatalogCategory> all) {
         all.forEach(category -> byId.put(category.id, category));
         all.forEach(category -> children.computeIfAbsent(category.parentId, parent -> new ArrayList<>()).add(category));
         children.values().forEach(list -> list.sort(ORDER));
@@ -51,11 +51,11 @@ public final class CategoryTree {
 
     /** Nodes under {@code root} (null: the roots), hiding inactive branches unless {@code includeInactive}. */
     public List<CategoryNode> nodes(UUID root, boolean includeInactive) {
-        List<Category> level = root == null ? children.getOrDefault(null, List.of()) : List.of(byId.get(root));
+        List<CatalogCategory> level = root == null ? children.getOrDefault(null, List.of()) : List.of(byId.get(root));
         return level.stream().filter(c -> includeInactive || c.active).map(c -> node(c, includeInactive)).toList();
     }
 
-    private CategoryNode node(Category category, boolean includeInactive) {
+    private CategoryNode node(CatalogCategory category, boolean includeInactive) {
         CategoryNode.Builder node = CategoryNode.newBuilder().setCategory(CategoryMapper.toProto(category));
         children.getOrDefault(category.id, List.of()).stream()
                 .filter(c -> includeInactive || c.active)

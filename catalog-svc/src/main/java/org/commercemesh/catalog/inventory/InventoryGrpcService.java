@@ -14,7 +14,6 @@ import org.commercemesh.catalog.v1.CommitReservationRequest;
 import org.commercemesh.catalog.v1.CommitReservationResponse;
 import org.commercemesh.catalog.v1.GetStockRequest;
 import org.commercemesh.catalog.v1.GetStockResponse;
-import org.commercemesh.catalog.v1.InventoryService;
 import org.commercemesh.catalog.v1.ReleaseReservationRequest;
 import org.commercemesh.catalog.v1.ReleaseReservationResponse;
 import org.commercemesh.catalog.v1.ReserveStockRequest;
@@ -35,14 +34,14 @@ import io.smallrye.mutiny.Uni;
  * AdjustStock is the exception: admins and merchant feeds ({@code catalog:write}) correct stock.
  */
 @GrpcService
-public class InventoryGrpcService implements InventoryService {
+public class InventoryGrpcService implements org.commercemesh.catalog.v1.InventoryService {
 
-    private final Inventory inventory;
+    private final InventoryService inventory;
     private final Caller caller;
     private final Duration defaultTtl;
     private final Duration maxTtl;
 
-    public InventoryGrpcService(Inventory inventory, Caller caller,
+    public InventoryGrpcService(InventoryService inventory, Caller caller,
             @ConfigProperty(name = "commerce.inventory.default-reservation-ttl") Duration defaultTtl,
             @ConfigProperty(name = "commerce.inventory.max-reservation-ttl") Duration maxTtl) {
         this.inventory = inventory;

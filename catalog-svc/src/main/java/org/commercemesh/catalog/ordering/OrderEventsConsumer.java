@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.catalog.inventory.Inventory;
-import org.commercemesh.catalog.review.ReviewBook;
+import org.commercemesh.catalog.inventory.InventoryService;
+import org.commercemesh.catalog.review.ReviewService;
 import org.commercemesh.order.v1.OrderCancelled;
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderDelivered;
@@ -31,10 +31,10 @@ public class OrderEventsConsumer {
     static final String CONSUMER = "catalog-svc.order-events";
 
     private final ProcessedEvents processedEvents;
-    private final Inventory inventory;
-    private final ReviewBook reviews;
+    private final InventoryService inventory;
+    private final ReviewService reviews;
 
-    public OrderEventsConsumer(ProcessedEvents processedEvents, Inventory inventory, ReviewBook reviews) {
+    public OrderEventsConsumer(ProcessedEvents processedEvents, InventoryService inventory, ReviewService reviews) {
         this.processedEvents = processedEvents;
         this.inventory = inventory;
         this.reviews = reviews;

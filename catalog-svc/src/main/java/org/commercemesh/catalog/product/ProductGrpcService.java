@@ -17,7 +17,6 @@ import org.commercemesh.catalog.v1.GetProductRequest;
 import org.commercemesh.catalog.v1.GetProductResponse;
 import org.commercemesh.catalog.v1.ListProductsRequest;
 import org.commercemesh.catalog.v1.ListProductsResponse;
-import org.commercemesh.catalog.v1.ProductService;
 import org.commercemesh.catalog.v1.ProductSort;
 import org.commercemesh.catalog.v1.SearchProductsRequest;
 import org.commercemesh.catalog.v1.SearchProductsResponse;
@@ -39,15 +38,13 @@ import io.smallrye.mutiny.Uni;
  * {@code catalog:write} (a merchant feed) change the catalog.
  */
 @GrpcService
-public class ProductGrpcService implements ProductService {
+public class ProductGrpcService implements org.commercemesh.catalog.v1.ProductService {
 
-    private final ProductCatalog products;
-    private final ProductBrowser browser;
+    private final ProductService products;
     private final Caller caller;
 
-    public ProductGrpcService(ProductCatalog products, ProductBrowser browser, Caller caller) {
+    public ProductGrpcService(ProductService products, Caller caller) {
         this.products = products;
-        this.browser = browser;
         this.caller = caller;
     }
 
@@ -65,7 +62,7 @@ public class ProductGrpcService implements ProductService {
             return request.hasProductId()
                     ? products.get(UUID.fromString(request.getProductId()), null, admin)
                     : products.get(null, request.getSlug(), admin);
-        }).map(view -> GetProductResponse.newBuilder().setProduct(view.toProto()).build());
+        }).map(view -> GetProductResponse.newBuilder().setProduct(ProductMapper.toProto(view)).build());
     }
 
     @Override
@@ -74,13 +71,13 @@ public class ProductGrpcService implements ProductService {
         return caller.may(Scopes.CATALOG_READ).chain(admin -> {
             Violations violations = new Violations();
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 2, violations);
-            ProductBrowser.validate(request.getFilter(), violations);
+            ProductRules.validateFilter(request.getFilter(), violations);
             violations.check(request.getSort() != ProductSort.UNRECOGNIZED
                     && request.getSort() != ProductSort.PRODUCT_SORT_RELEVANCE, "sort", "must be a list sort order");
             violations.throwIfAny();
-            return browser.list(request.getFilter(), request.getSort(), page, admin);
+            return products.list(request.getFilter(), request.getSort(), page, admin);
         }).map(page -> ListProductsResponse.newBuilder()
-                .addAllProducts(page.products().stream().map(ProductView::toProto).toList())
+                .addAllProducts(page.products().stream().map(ProductMapper::toProto).toList())
                 .setNextPageToken(page.nextPageToken()).build());
     }
 
@@ -90,12 +87,12 @@ public class ProductGrpcService implements ProductService {
         return caller.may(Scopes.CATALOG_READ).chain(admin -> {
             Violations violations = new Violations().requireText("query", request.getQuery(), 1, 200);
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 1, violations);
-            ProductBrowser.validate(request.getFilter(), violations);
+            ProductRules.validateFilter(request.getFilter(), violations);
             violations.check(request.getSort() != ProductSort.UNRECOGNIZED, "sort", "is not a known sort order");
             violations.throwIfAny();
-            return browser.search(request.getQuery(), request.getFilter(), request.getSort(), page, admin);
+            return products.search(request.getQuery(), request.getFilter(), request.getSort(), page, admin);
         }).map(page -> SearchProductsResponse.newBuilder()
-                .addAllProducts(page.products().stream().map(ProductView::toProto).toList())
+                .addAllProducts(page.products().stream().map(ProductMapper::toProto).toList())
                 .setNextPageToken(page.nextPageToken()).build());
     }
 
@@ -113,7 +110,7 @@ public class ProductGrpcService implements ProductService {
             return products.byIds(ids).map(views -> {
                 Set<String> found = new java.util.HashSet<>(views.stream().map(v -> v.product().id.toString()).toList());
                 return BatchGetProductsResponse.newBuilder()
-                        .addAllProducts(views.stream().map(ProductView::toProto).toList())
+                        .addAllProducts(views.stream().map(ProductMapper::toProto).toList())
                         .addAllMissingIds(ids.stream().map(UUID::toString).filter(id -> !found.contains(id)).toList())
                         .build();
             });
@@ -128,7 +125,7 @@ public class ProductGrpcService implements ProductService {
             ProductRules.validate(request.getProduct(), new UpdateMask(ProductRules.CREATABLE), violations);
             violations.throwIfAny();
             return products.create(request.getProduct());
-        }).map(view -> CreateProductResponse.newBuilder().setProduct(view.toProto()).build());
+        }).map(view -> CreateProductResponse.newBuilder().setProduct(ProductMapper.toProto(view)).build());
     }
 
     @Override
@@ -141,7 +138,7 @@ public class ProductGrpcService implements ProductService {
             ProductRules.validate(request.getProduct(), mask, violations);
             violations.throwIfAny();
             return products.update(request.getProduct(), mask);
-        }).map(view -> UpdateProductResponse.newBuilder().setProduct(view.toProto()).build());
+        }).map(view -> UpdateProductResponse.newBuilder().setProduct(ProductMapper.toProto(view)).build());
     }
 
     @Override

@@ -2,10 +2,12 @@ package org.commercemesh.catalog.product;
 
 import java.util.Set;
 
+import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.Slugs;
 import org.commercemesh.catalog.WebUrls;
 import org.commercemesh.catalog.v1.AttributeValue;
 import org.commercemesh.catalog.v1.ProductCategory;
+import org.commercemesh.catalog.v1.ProductFilter;
 import org.commercemesh.catalog.v1.ProductImage;
 import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.platform.error.Violations;
@@ -27,7 +29,7 @@ final class ProductRules {
     private ProductRules() {
     }
 
-    static void validate(org.commercemesh.catalog.v1.Product product, UpdateMask mask, Violations violations) {
+    static void validate(Product product, UpdateMask mask, Violations violations) {
         if (mask.has("sku")) {
             violations.check(product.getSku().matches("[A-Za-z0-9._-]{1,64}"), "product.sku",
                     "must be 1 to 64 letters, digits, '.', '_' or '-'");
@@ -95,7 +97,7 @@ final class ProductRules {
         return amount;
     }
 
-    private static void categories(Violations violations, org.commercemesh.catalog.v1.Product product) {
+    private static void categories(Violations violations, Product product) {
         long primaries = product.getCategoriesList().stream().filter(ProductCategory::getPrimary).count();
         violations.check(product.getCategoriesCount() == 0 || primaries == 1, "product.categories",
                 "exactly one category must be primary");
@@ -107,7 +109,7 @@ final class ProductRules {
         }
     }
 
-    private static void attributes(Violations violations, org.commercemesh.catalog.v1.Product product) {
+    private static void attributes(Violations violations, Product product) {
         violations.check(product.getAttributesCount() <= 50, "product.attributes", "must be at most 50");
         for (var entry : product.getAttributesMap().entrySet()) {
             String field = "product.attributes[" + entry.getKey() + "]";
@@ -122,5 +124,33 @@ final class ProductRules {
         Set<String> all = new java.util.HashSet<>(base);
         all.add(extra);
         return Set.copyOf(all);
+    }
+
+    /** Validates a list or search filter; admins may filter by status, customers only see ACTIVE. */
+    static void validateFilter(ProductFilter filter, Violations violations) {
+        violations.optionalUuid("filter.category_id", filter.getCategoryId());
+        Amount min = filterPrice(violations, "filter.min_price", filter.hasMinPrice(), filter.getMinPrice());
+        Amount max = filterPrice(violations, "filter.max_price", filter.hasMaxPrice(), filter.getMaxPrice());
+        if (min != null && max != null) {
+            violations.check(min.currency().equals(max.currency()), "filter.max_price", "must be in min_price's currency")
+                    .check(!min.currency().equals(max.currency()) || min.compareTo(max) <= 0, "filter.max_price",
+                            "must not be below min_price");
+        }
+        violations.check(filter.getStatus() != ProductStatus.UNRECOGNIZED, "filter.status", "is not a known status")
+                .check(filter.getAttributesCount() <= 10, "filter.attributes", "must be at most 10");
+        filter.getAttributesMap().forEach((name, value) -> violations
+                .check(!name.isBlank() && name.length() <= 100, "filter.attributes", "names must be 1 to 100 characters")
+                .optionalText("filter.attributes[" + name + "]", value, 200));
+    }
+
+    private static Amount filterPrice(Violations violations, String field, boolean present, Money money) {
+        if (!present) {
+            return null;
+        }
+        Amount amount = violations.amount(field, money);
+        if (amount != null) {
+            violations.check(amount.value().signum() >= 0, field, "must not be negative");
+        }
+        return amount;
     }
 }

@@ -14,25 +14,23 @@ import org.commercemesh.catalog.v1.ListReviewsRequest;
 import org.commercemesh.catalog.v1.ListReviewsResponse;
 import org.commercemesh.catalog.v1.ModerateReviewRequest;
 import org.commercemesh.catalog.v1.ModerateReviewResponse;
-import org.commercemesh.catalog.v1.ReviewService;
 import org.commercemesh.catalog.v1.ReviewStatus;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.paging.PageRequest;
-import org.commercemesh.platform.time.ProtoTime;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /** commerce.catalog.v1.ReviewService. */
 @GrpcService
-public class ReviewGrpcService implements ReviewService {
+public class ReviewGrpcService implements org.commercemesh.catalog.v1.ReviewService {
 
-    private final ReviewBook reviews;
+    private final ReviewService reviews;
     private final Caller caller;
 
-    public ReviewGrpcService(ReviewBook reviews, Caller caller) {
+    public ReviewGrpcService(ReviewService reviews, Caller caller) {
         this.reviews = reviews;
         this.caller = caller;
     }
@@ -47,7 +45,7 @@ public class ReviewGrpcService implements ReviewService {
                     .optionalText("content", request.getContent(), 5000)
                     .throwIfAny();
             return reviews.create(me.userId(), request);
-        }).map(review -> CreateReviewResponse.newBuilder().setReview(toProto(review)).build());
+        }).map(review -> CreateReviewResponse.newBuilder().setReview(ReviewMapper.toProto(review)).build());
     }
 
     @Override
@@ -60,9 +58,9 @@ public class ReviewGrpcService implements ReviewService {
             int offset = page.isFirstPage() ? 0 : page.intAt(0);
             return reviews.list(UUID.fromString(request.getProductId()), admin, request.getFeaturedFirst(), offset,
                     page.size() + 1).map(fetched -> {
-                        List<Review> served = page.pageOf(fetched);
+                        List<ProductReview> served = page.pageOf(fetched);
                         ListReviewsResponse.Builder response = ListReviewsResponse.newBuilder();
-                        served.forEach(review -> response.addReviews(toProto(review)));
+                        served.forEach(review -> response.addReviews(ReviewMapper.toProto(review)));
                         if (page.hasMore(fetched)) {
                             response.setNextPageToken(PageRequest.tokenAfter(String.valueOf(offset + served.size())));
                         }
@@ -82,7 +80,7 @@ public class ReviewGrpcService implements ReviewService {
                     .throwIfAny();
             return reviews.moderate(UUID.fromString(request.getReviewId()),
                     ReviewState.of(request.getStatus()).orElseThrow(), request.getFeatured());
-        }).map(review -> ModerateReviewResponse.newBuilder().setReview(toProto(review)).build());
+        }).map(review -> ModerateReviewResponse.newBuilder().setReview(ReviewMapper.toProto(review)).build());
     }
 
     @Override
@@ -92,21 +90,5 @@ public class ReviewGrpcService implements ReviewService {
             new Violations().requireUuid("review_id", request.getReviewId()).throwIfAny();
             return reviews.delete(UUID.fromString(request.getReviewId()), me);
         }).replaceWith(DeleteReviewResponse.getDefaultInstance());
-    }
-
-    private static org.commercemesh.catalog.v1.Review toProto(Review review) {
-        return org.commercemesh.catalog.v1.Review.newBuilder()
-                .setId(review.id.toString())
-                .setProductId(review.productId.toString())
-                .setUserId(review.userId.toString())
-                .setRating(review.rating)
-                .setTitle(review.title)
-                .setContent(review.content)
-                .setStatus(review.status.toProto())
-                .setVerified(review.verified)
-                .setFeatured(review.featured)
-                .setCreateTime(ProtoTime.toProto(review.createdAt))
-                .setUpdateTime(ProtoTime.toProto(review.updatedAt))
-                .build();
     }
 }

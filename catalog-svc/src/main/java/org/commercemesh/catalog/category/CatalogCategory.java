@@ -13,7 +13,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 /** A node of the category tree. */
 @Entity
 @Table(name = "category")
-public class Category extends PanacheEntityBase {
+public class CatalogCategory extends PanacheEntityBase {
 
     @Id
     public UUID id;

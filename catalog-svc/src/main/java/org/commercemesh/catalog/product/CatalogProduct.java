@@ -21,7 +21,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "product")
-public class Product extends PanacheEntityBase {
+public class CatalogProduct extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.catalog.Slugs;
+import org.commercemesh.catalog.v1.Category;
 import org.commercemesh.platform.error.AlreadyExistsException;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.InvalidArgumentException;
@@ -15,15 +16,23 @@ import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
 import org.commercemesh.platform.id.Ids;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The category tree: reads that hide inactive categories from customers, admin changes. */
 @ApplicationScoped
-public class CategoryCatalog {
+public class CategoryService {
 
-    public Uni<Category> get(UUID id, boolean admin) {
-        return Panache.withSession(() -> Category.<Category>findById(id))
+    private final CategoryRepository categories;
+
+    public CategoryService(CategoryRepository categories) {
+        this.categories = categories;
+    }
+
+    @WithSession
+    public Uni<CatalogCategory> get(UUID id, boolean admin) {
+        return categories.findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("category", id))
                 .invoke(category -> {
                     if (!category.active && !admin) {
@@ -33,24 +42,29 @@ public class CategoryCatalog {
     }
 
     /** Direct children of {@code parentId} (roots when null), by sort order then name. */
-    public Uni<List<Category>> children(UUID parentId, boolean admin, int offset, int limit) {
-        String active = admin ? "" : " and active = true";
-        return Panache.withSession(() -> (parentId == null
-                ? Category.<Category>find("parentId is null" + active + " order by sortOrder, name, id")
-                : Category.<Category>find("parentId = ?1" + active + " order by sortOrder, name, id", parentId))
-                .range(offset, offset + limit - 1).list());
+    @WithSession
+    public Uni<List<CatalogCategory>> children(UUID parentId, boolean admin, int offset, int limit) {
+        return categories.children(parentId, !admin, offset, limit);
     }
 
+    @WithSession
     public Uni<CategoryTree> tree() {
-        return Panache.withSession(() -> Category.<Category>listAll()).map(CategoryTree::new);
+        return categories.listAll().map(CategoryTree::new);
     }
 
-    public Uni<Category> create(org.commercemesh.catalog.v1.Category request) {
+    /** How many of {@code ids} name a category. */
+    @WithSession
+    public Uni<Long> countExisting(List<UUID> ids) {
+        return categories.countExisting(ids);
+    }
+
+    @WithTransaction
+    public Uni<CatalogCategory> create(Category request) {
         UpdateMask everything = new UpdateMask(CategoryRules.UPDATABLE);
         Violations violations = new Violations();
         CategoryRules.validate(request, everything, violations);
         violations.throwIfAny();
-        Category entity = new Category();
+        CatalogCategory entity = new CatalogCategory();
         entity.id = Ids.newId();
         CategoryRules.apply(request, everything, entity);
         if (!Slugs.isValid(entity.slug)) {
@@ -58,19 +72,20 @@ public class CategoryCatalog {
         }
         entity.createdAt = Instant.now();
         entity.updatedAt = entity.createdAt;
-        return Panache.withTransaction(() -> tree()
+        return tree()
                 .chain(tree -> {
                     if (entity.parentId != null && !tree.contains(entity.parentId)) {
                         throw new NotFoundException("parent category", entity.parentId);
                     }
                     return requireFreeSlug(entity.slug, entity.id);
                 })
-                .chain(() -> entity.<Category>persist()));
+                .chain(() -> categories.persist(entity));
     }
 
-    public Uni<Category> update(org.commercemesh.catalog.v1.Category request, UpdateMask mask) {
+    @WithTransaction
+    public Uni<CatalogCategory> update(Category request, UpdateMask mask) {
         UUID id = UUID.fromString(request.getId());
-        return Panache.withTransaction(() -> Category.<Category>findById(id)
+        return categories.findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("category", id))
                 .call(entity -> tree().invoke(tree -> {
                     CategoryRules.apply(request, mask, entity);
@@ -84,35 +99,31 @@ public class CategoryCatalog {
                 }))
                 .call(entity -> mask.has("slug") || mask.has("name") ? requireFreeSlug(entity.slug, entity.id)
                         : Uni.createFrom().voidItem())
-                .invoke(entity -> entity.updatedAt = Instant.now()));
+                .invoke(entity -> entity.updatedAt = Instant.now());
     }
 
+    @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return Panache.withTransaction(() -> Category.<Category>findById(id)
+        return categories.findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("category", id))
-                .call(entity -> Category.count("parentId", id).invoke(children -> {
+                .call(entity -> categories.countChildren(id).invoke(children -> {
                     if (children > 0) {
                         throw new FailedPreconditionException("CATEGORY_NOT_EMPTY", "the category has subcategories");
                     }
                 }))
-                .call(entity -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("select count(*) from product_category pc join product p on p.id = pc.product_id "
-                                + "where pc.category_id = :id and p.deleted_at is null", Long.class)
-                        .setParameter("id", id).getSingleResult()).invoke(products -> {
-                            if (products > 0) {
-                                throw new FailedPreconditionException("CATEGORY_NOT_EMPTY", "the category has products");
-                            }
-                        }))
-                .call(entity -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("delete from product_category where category_id = :id")
-                        .setParameter("id", id).executeUpdate()))
-                .call(entity -> entity.delete())
-                .replaceWithVoid());
+                .call(entity -> categories.countLiveProducts(id).invoke(products -> {
+                    if (products > 0) {
+                        throw new FailedPreconditionException("CATEGORY_NOT_EMPTY", "the category has products");
+                    }
+                }))
+                .call(entity -> categories.unlinkProducts(id))
+                .call(categories::delete)
+                .replaceWithVoid();
     }
 
-    private static Uni<Void> requireFreeSlug(String slug, UUID self) {
-        return Category.count("slug = ?1 and id <> ?2", slug, self).invoke(count -> {
-            if (count > 0) {
+    private Uni<Void> requireFreeSlug(String slug, UUID self) {
+        return categories.slugTaken(slug, self).invoke(taken -> {
+            if (taken) {
                 throw new AlreadyExistsException("a category with slug '" + slug + "' already exists");
             }
         }).replaceWithVoid();

@@ -15,7 +15,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 /** A product review; one live review per user and product. */
 @Entity
 @Table(name = "review")
-public class Review extends PanacheEntityBase {
+public class ProductReview extends PanacheEntityBase {
 
     @Id
     public UUID id;

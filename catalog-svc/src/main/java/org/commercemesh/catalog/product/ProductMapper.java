@@ -3,24 +3,20 @@ package org.commercemesh.catalog.product;
 import java.math.RoundingMode;
 import java.util.List;
 
-import org.commercemesh.catalog.v1.ProductCategory;
+import org.commercemesh.catalog.v1.Product;
+import org.commercemesh.catalog.v1.ProductChanged;
 import org.commercemesh.platform.money.Amount;
 import org.commercemesh.platform.time.ProtoTime;
 
-/** A product with what its message needs besides its row: categories and reserved units. */
-public record ProductView(Product product, List<ProductCategory> categories, int reserved) {
+/** Products to commerce.catalog.v1 messages and events. */
+public final class ProductMapper {
 
-    public int available() {
-        return Math.max(0, product.stockQuantity - reserved);
+    private ProductMapper() {
     }
 
-    public boolean inStock() {
-        return !product.manageStock || available() > 0;
-    }
-
-    public org.commercemesh.catalog.v1.Product toProto() {
-        Product p = product;
-        org.commercemesh.catalog.v1.Product.Builder message = org.commercemesh.catalog.v1.Product.newBuilder()
+    public static Product toProto(ProductDetails details) {
+        CatalogProduct p = details.product();
+        Product.Builder message = Product.newBuilder()
                 .setId(p.id.toString())
                 .setSku(p.sku)
                 .setSlug(p.slug)
@@ -31,14 +27,14 @@ public record ProductView(Product product, List<ProductCategory> categories, int
                 .setPrice(new Amount(p.price, p.currency).toProto())
                 .setEffectivePrice(new Amount(p.effectivePrice(), p.currency).toProto())
                 .setBrand(p.brand)
-                .addAllCategories(categories)
+                .addAllCategories(details.categories())
                 .putAllAttributes(ProductDocuments.attributes(p.attributes))
                 .addAllImages(ProductDocuments.images(p.images))
                 .setWeightGrams(p.weightGrams)
                 .setManageStock(p.manageStock)
                 .setStockQuantity(p.stockQuantity)
-                .setAvailableQuantity(p.manageStock ? available() : 0)
-                .setInStock(inStock())
+                .setAvailableQuantity(p.manageStock ? details.available() : 0)
+                .setInStock(details.inStock())
                 .setFeatured(p.featured)
                 .setAverageRating(p.averageRating.setScale(2, RoundingMode.HALF_EVEN).doubleValue())
                 .setReviewCount(p.reviewCount)
@@ -48,5 +44,21 @@ public record ProductView(Product product, List<ProductCategory> categories, int
             message.setSalePrice(new Amount(p.salePrice, p.currency).toProto());
         }
         return message.build();
+    }
+
+    public static ProductChanged changed(CatalogProduct product, List<String> fields, boolean created) {
+        ProductChanged.Builder event = ProductChanged.newBuilder()
+                .setProductId(product.id.toString())
+                .setSku(product.sku)
+                .setName(product.name)
+                .setStatus(product.status.toProto())
+                .setPrice(new Amount(product.price, product.currency).toProto())
+                .addAllChangedFields(fields)
+                .setCreated(created)
+                .setChangeTime(ProtoTime.toProto(product.updatedAt));
+        if (product.salePrice != null) {
+            event.setSalePrice(new Amount(product.salePrice, product.currency).toProto());
+        }
+        return event.build();
     }
 }
