@@ -20,11 +20,11 @@ public final class ProfileRules {
     private ProfileRules() {
     }
 
-    static String normaliseEmail(String email) {
+    public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    static void email(Violations violations, String field, String normalised) {
+    public static void email(Violations violations, String field, String normalised) {
         if (normalised.isEmpty()) {
             violations.add(field, "is required");
         } else {
@@ -33,11 +33,11 @@ public final class ProfileRules {
         }
     }
 
-    static void firstName(Violations violations, String field, String value) {
+    public static void firstName(Violations violations, String field, String value) {
         violations.requireText(field, value, 1, 100);
     }
 
-    static void lastName(Violations violations, String field, String value) {
+    public static void lastName(Violations violations, String field, String value) {
         violations.optionalText(field, value, 100);
     }
 
@@ -47,12 +47,12 @@ public final class ProfileRules {
                 "must be in E.164 format, e.g. +66812345678");
     }
 
-    static void gender(Violations violations, String field, Gender gender) {
+    public static void gender(Violations violations, String field, Gender gender) {
         violations.check(gender != Gender.UNRECOGNIZED, field, "is not a known gender");
     }
 
     /** A date of birth: unset, or a real calendar date in the past; returns it or null. */
-    static LocalDate dateOfBirth(Violations violations, String field, boolean present, Date date) {
+    public static LocalDate dateOfBirth(Violations violations, String field, boolean present, Date date) {
         if (!present) {
             return null;
         }
@@ -67,7 +67,7 @@ public final class ProfileRules {
         }
     }
 
-    static GenderChoice genderColumn(Gender gender) {
+    public static GenderChoice genderColumn(Gender gender) {
         return ContractEnum.of(GenderChoice.class, gender).orElse(GenderChoice.UNSPECIFIED);
     }
 }

@@ -9,7 +9,6 @@ import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.paging.PageRequest;
-import org.commercemesh.user.v1.AddressService;
 import org.commercemesh.user.v1.CreateAddressRequest;
 import org.commercemesh.user.v1.CreateAddressResponse;
 import org.commercemesh.user.v1.DeleteAddressRequest;
@@ -28,12 +27,12 @@ import io.smallrye.mutiny.Uni;
 
 /** commerce.user.v1.AddressService: the caller's own addresses only. */
 @GrpcService
-public class AddressGrpcService implements AddressService {
+public class AddressGrpcService implements org.commercemesh.user.v1.AddressService {
 
-    private final AddressBook addresses;
+    private final AddressService addresses;
     private final Caller caller;
 
-    public AddressGrpcService(AddressBook addresses, Caller caller) {
+    public AddressGrpcService(AddressService addresses, Caller caller) {
         this.addresses = addresses;
         this.caller = caller;
     }

@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.commercemesh.user.account.ProfileRules;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
 import org.commercemesh.platform.status.ContractEnum;
-import org.commercemesh.user.account.ProfileRules;
 import org.commercemesh.user.v1.Address;
 import org.commercemesh.user.v1.AddressType;
 

@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
 import org.commercemesh.platform.id.Ids;
-import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.user.v1.Address;
 import org.commercemesh.user.v1.UpdateAddressRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,13 +23,13 @@ import io.smallrye.mutiny.Uni;
  * of one user's addresses run one after another and "exactly one default" always holds.
  */
 @ApplicationScoped
-public class AddressBook {
+public class AddressService {
 
     private final AddressRepository addresses;
     private final UserRepository users;
     private final int maxPerUser;
 
-    public AddressBook(AddressRepository addresses, UserRepository users,
+    public AddressService(AddressRepository addresses, UserRepository users,
             @ConfigProperty(name = "commerce.address.max-per-user") int maxPerUser) {
         this.addresses = addresses;
         this.users = users;

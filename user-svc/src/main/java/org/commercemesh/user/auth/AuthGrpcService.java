@@ -2,11 +2,13 @@ package org.commercemesh.user.auth;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.commercemesh.user.account.UserMapper;
+import org.commercemesh.user.client.ApiClientService;
+import org.commercemesh.user.profile.UserService;
+import org.commercemesh.user.session.LoginService;
+import org.commercemesh.user.session.SessionService;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.grpc.ClientAddress;
-import org.commercemesh.user.account.AccountService;
-import org.commercemesh.user.account.UserMapper;
-import org.commercemesh.user.client.ClientRegistry;
 import org.commercemesh.user.v1.IssueClientTokenRequest;
 import org.commercemesh.user.v1.IssueClientTokenResponse;
 import org.commercemesh.user.v1.AuthService;
@@ -26,12 +28,12 @@ import io.smallrye.mutiny.Uni;
 @GrpcService
 public class AuthGrpcService implements AuthService {
 
-    private final AccountService accounts;
+    private final UserService accounts;
     private final LoginService logins;
     private final SessionService sessions;
-    private final ClientRegistry clients;
+    private final ApiClientService clients;
 
-    public AuthGrpcService(AccountService accounts, LoginService logins, SessionService sessions, ClientRegistry clients) {
+    public AuthGrpcService(UserService accounts, LoginService logins, SessionService sessions, ApiClientService clients) {
         this.accounts = accounts;
         this.logins = logins;
         this.sessions = sessions;

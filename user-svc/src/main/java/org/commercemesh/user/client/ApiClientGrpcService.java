@@ -11,7 +11,6 @@ import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.user.v1.ApiClient;
 import org.commercemesh.user.v1.ApiClientKind;
-import org.commercemesh.user.v1.ApiClientService;
 import org.commercemesh.user.v1.CreateApiClientRequest;
 import org.commercemesh.user.v1.CreateApiClientResponse;
 import org.commercemesh.user.v1.ListApiClientsRequest;
@@ -26,11 +25,11 @@ import io.smallrye.mutiny.Uni;
 
 /** commerce.user.v1.ApiClientService: admins manage the mesh's API clients. */
 @GrpcService
-public class ApiClientGrpcService implements ApiClientService {
+public class ApiClientGrpcService implements org.commercemesh.user.v1.ApiClientService {
 
-    private final ClientRegistry registry;
+    private final ApiClientService registry;
 
-    public ApiClientGrpcService(ClientRegistry registry) {
+    public ApiClientGrpcService(ApiClientService registry) {
         this.registry = registry;
     }
 

@@ -7,13 +7,13 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.user.credential.OpaqueSecrets;
+import org.commercemesh.user.session.AccessTokens;
 import org.commercemesh.platform.error.NotFoundException;
 import org.commercemesh.platform.error.UnauthenticatedException;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.platform.time.ProtoTime;
-import org.commercemesh.user.auth.AccessTokens;
-import org.commercemesh.user.auth.OpaqueSecrets;
 import org.commercemesh.user.v1.IssueClientTokenResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,13 +26,13 @@ import io.smallrye.mutiny.Uni;
  * every exchange reads the stored hash.
  */
 @ApplicationScoped
-public class ClientRegistry {
+public class ApiClientService {
 
     static final String REFUSED = "unknown client or wrong secret";
 
     private final AccessTokens accessTokens;
 
-    public ClientRegistry(AccessTokens accessTokens) {
+    public ApiClientService(AccessTokens accessTokens) {
         this.accessTokens = accessTokens;
     }
 

@@ -21,10 +21,10 @@ import io.quarkus.vertx.VertxContextSupport;
 @ApplicationScoped
 public class ServiceClientProvisioning {
 
-    private final ClientRegistry registry;
+    private final ApiClientService registry;
     private final Optional<String> configured;
 
-    public ServiceClientProvisioning(ClientRegistry registry,
+    public ServiceClientProvisioning(ApiClientService registry,
             @ConfigProperty(name = "commerce.auth.service-clients") Optional<String> configured) {
         this.registry = registry;
         this.configured = configured;

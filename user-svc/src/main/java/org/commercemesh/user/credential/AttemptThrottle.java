@@ -1,4 +1,4 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.credential;
 
 import java.time.Duration;
 import java.time.Instant;

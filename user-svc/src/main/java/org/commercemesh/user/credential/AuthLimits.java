@@ -1,10 +1,10 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.credential;
 
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.user.auth.AttemptThrottle.Limit;
+import org.commercemesh.user.credential.AttemptThrottle.Limit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The throttling limits of authentication (design §9), from configuration. */

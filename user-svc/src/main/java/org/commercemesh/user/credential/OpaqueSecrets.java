@@ -1,4 +1,4 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.credential;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -5,13 +5,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.user.account.UserAccount;
+import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderShipped;
 import org.commercemesh.platform.events.IncomingEvent;
 import org.commercemesh.platform.events.ProcessedEvents;
 import org.commercemesh.platform.money.Amount;
-import org.commercemesh.user.account.UserAccount;
-import org.commercemesh.user.account.UserRepository;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 

@@ -1,17 +1,19 @@
-package org.commercemesh.user.account;
+package org.commercemesh.user.profile;
 
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.commercemesh.user.account.UserAccount;
+import org.commercemesh.user.account.UserMapper;
+import org.commercemesh.user.session.AccessTokens;
+import org.commercemesh.user.session.CredentialService;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
-import org.commercemesh.user.auth.AccessTokens;
-import org.commercemesh.user.auth.CredentialService;
 import org.commercemesh.user.v1.ChangePasswordRequest;
 import org.commercemesh.user.v1.ChangePasswordResponse;
 import org.commercemesh.user.v1.DeleteMeRequest;
@@ -24,20 +26,19 @@ import org.commercemesh.user.v1.ListUsersRequest;
 import org.commercemesh.user.v1.ListUsersResponse;
 import org.commercemesh.user.v1.UpdateMeRequest;
 import org.commercemesh.user.v1.UpdateMeResponse;
-import org.commercemesh.user.v1.UserService;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /** commerce.user.v1.UserService: the caller's own account, and admin views of all accounts. */
 @GrpcService
-public class UserGrpcService implements UserService {
+public class UserGrpcService implements org.commercemesh.user.v1.UserService {
 
-    private final AccountService accounts;
+    private final UserService accounts;
     private final CredentialService credentials;
     private final Caller caller;
 
-    public UserGrpcService(AccountService accounts, CredentialService credentials, Caller caller) {
+    public UserGrpcService(UserService accounts, CredentialService credentials, Caller caller) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.caller = caller;

@@ -1,4 +1,4 @@
-package org.commercemesh.user.account;
+package org.commercemesh.user.profile;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +8,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.user.account.ProfileRules;
+import org.commercemesh.user.account.UserAccount;
+import org.commercemesh.user.account.UserRepository;
+import org.commercemesh.user.address.AddressRepository;
+import org.commercemesh.user.credential.AttemptThrottle;
+import org.commercemesh.user.credential.AttemptThrottle.Charge;
+import org.commercemesh.user.credential.AuthLimits;
+import org.commercemesh.user.credential.PasswordHasher;
+import org.commercemesh.user.credential.PasswordPolicy;
+import org.commercemesh.user.session.SessionService;
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.AlreadyExistsException;
 import org.commercemesh.platform.error.Violations;
@@ -16,13 +26,6 @@ import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.outbox.OutboxWriter;
 import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.platform.time.ProtoTime;
-import org.commercemesh.user.address.AddressRepository;
-import org.commercemesh.user.auth.AttemptThrottle;
-import org.commercemesh.user.auth.AttemptThrottle.Charge;
-import org.commercemesh.user.auth.AuthLimits;
-import org.commercemesh.user.auth.PasswordHasher;
-import org.commercemesh.user.auth.PasswordPolicy;
-import org.commercemesh.user.auth.SessionService;
 import org.commercemesh.user.v1.RegisterRequest;
 import org.commercemesh.user.v1.UpdateMeRequest;
 import org.commercemesh.user.v1.User;
@@ -34,7 +37,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Account lifecycle: registration, profile changes, soft deletion, admin listing. */
 @ApplicationScoped
-public class AccountService {
+public class UserService {
 
     static final Set<String> UPDATABLE = Set.of("email", "first_name", "last_name", "phone", "date_of_birth",
             "gender", "newsletter_opt_in");
@@ -47,7 +50,7 @@ public class AccountService {
     private final AttemptThrottle throttle;
     private final AuthLimits limits;
 
-    public AccountService(UserRepository users, AddressRepository addresses, PasswordHasher hasher,
+    public UserService(UserRepository users, AddressRepository addresses, PasswordHasher hasher,
             SessionService sessions, OutboxWriter outbox, AttemptThrottle throttle, AuthLimits limits) {
         this.throttle = throttle;
         this.limits = limits;

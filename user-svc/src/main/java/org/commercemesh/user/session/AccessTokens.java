@@ -1,5 +1,6 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.session;
 
+import org.commercemesh.user.account.UserAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -7,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.user.account.UserAccount;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.jwt.build.Jwt;

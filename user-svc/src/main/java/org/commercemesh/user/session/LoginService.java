@@ -1,15 +1,18 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.session;
 
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.platform.error.UnauthenticatedException;
-import org.commercemesh.platform.error.Violations;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserRepository;
-import org.commercemesh.user.auth.AttemptThrottle.Charge;
+import org.commercemesh.user.credential.AttemptThrottle;
+import org.commercemesh.user.credential.AttemptThrottle.Charge;
+import org.commercemesh.user.credential.AuthLimits;
+import org.commercemesh.user.credential.PasswordHasher;
+import org.commercemesh.platform.error.UnauthenticatedException;
+import org.commercemesh.platform.error.Violations;
 import org.commercemesh.user.v1.LoginRequest;
 import org.commercemesh.user.v1.Session;
 

@@ -1,4 +1,4 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.session;
 
 import java.time.Instant;
 import java.util.UUID;

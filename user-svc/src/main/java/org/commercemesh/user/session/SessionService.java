@@ -1,4 +1,4 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.session;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +7,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.commercemesh.platform.error.UnauthenticatedException;
-import org.commercemesh.platform.id.Ids;
-import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserMapper;
 import org.commercemesh.user.account.UserRepository;
+import org.commercemesh.user.credential.OpaqueSecrets;
+import org.commercemesh.platform.error.UnauthenticatedException;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.v1.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

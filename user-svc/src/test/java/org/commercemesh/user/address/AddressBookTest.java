@@ -7,6 +7,7 @@ import static org.commercemesh.user.TestAccounts.WAIT;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;

@@ -1,4 +1,4 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.vertx.OnVertx;
 import org.commercemesh.user.TestAccounts;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderEventLine;
 import org.commercemesh.order.v1.OrderShipped;

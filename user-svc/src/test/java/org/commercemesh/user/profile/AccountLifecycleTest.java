@@ -1,4 +1,4 @@
-package org.commercemesh.user.account;
+package org.commercemesh.user.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestConsumer;

@@ -1,4 +1,4 @@
-package org.commercemesh.user.account;
+package org.commercemesh.user.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestConsumer;
 import org.commercemesh.user.TestAccounts;

@@ -1,4 +1,4 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -6,6 +6,7 @@ import static org.commercemesh.user.TestAccounts.WAIT;
 
 import java.time.Duration;
 
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;

@@ -1,9 +1,10 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.commercemesh.user.TestAccounts.WAIT;
 
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;

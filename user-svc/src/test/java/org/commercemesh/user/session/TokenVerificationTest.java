@@ -1,4 +1,4 @@
-package org.commercemesh.user.auth;
+package org.commercemesh.user.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
