@@ -70,7 +70,7 @@ class SdkJourneyIT {
         Order paid = buyOne();
         String admin = register("admin");
         try (Connection db = mesh.database("user-svc");
-             PreparedStatement promote = db.prepareStatement("update app_user set role = 'admin' where email = ?")) {
+             PreparedStatement promote = db.prepareStatement("update app_user set role = 'ADMIN' where email = ?")) {
             promote.setString(1, admin);
             assertThat(promote.executeUpdate()).isEqualTo(1);
         }

@@ -46,9 +46,9 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "newsletter_opt_in", nullable = false)
     public boolean newsletterOptIn;
 
-    /** {@code customer} or {@code admin}; see platform Roles. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String role;
+    public AccountRole role;
 
     @Column(name = "email_verified", nullable = false)
     public boolean emailVerified;

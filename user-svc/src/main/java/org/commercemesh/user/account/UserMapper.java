@@ -1,8 +1,6 @@
 package org.commercemesh.user.account;
 
-import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.time.ProtoTime;
-import org.commercemesh.user.v1.Role;
 import org.commercemesh.user.v1.User;
 
 import com.google.type.Date;
@@ -22,7 +20,7 @@ public final class UserMapper {
                 .setPhone(account.phone == null ? "" : account.phone)
                 .setGender(account.gender.toProto())
                 .setNewsletterOptIn(account.newsletterOptIn)
-                .addRoles(Roles.ADMIN.equals(account.role) ? Role.ROLE_ADMIN : Role.ROLE_CUSTOMER)
+                .addRoles(account.role.toProto())
                 .setEmailVerified(account.emailVerified)
                 .setCreateTime(ProtoTime.toProto(account.createdAt))
                 .setUpdateTime(ProtoTime.toProto(account.updatedAt));

@@ -15,7 +15,8 @@ import org.commercemesh.user.v1.Address;
 import org.commercemesh.user.v1.UpdateAddressRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,12 +37,13 @@ public class AddressService {
         this.maxPerUser = maxPerUser;
     }
 
+    @WithTransaction
     public Uni<UserAddress> create(UUID userId, Address address) {
         UpdateMask everything = new UpdateMask(AddressRules.UPDATABLE);
         Violations violations = new Violations();
         AddressRules.validate(address, everything, violations);
         violations.throwIfAny();
-        return Panache.withTransaction(() -> users.lockLive(userId)
+        return users.lockLive(userId)
                 .chain(owner -> addresses.countLive(userId))
                 .chain(count -> {
                     if (count >= maxPerUser) {
@@ -57,18 +59,21 @@ public class AddressService {
                     entity.createdAt = now;
                     entity.updatedAt = now;
                     return addresses.persist(entity);
-                }));
+                });
     }
 
+    @WithSession
     public Uni<UserAddress> get(UUID userId, UUID addressId) {
-        return Panache.withSession(() -> users.getLive(userId).chain(owner -> addresses.getOwned(userId, addressId)));
+        return users.getLive(userId).chain(owner -> addresses.getOwned(userId, addressId));
     }
 
     /** Fetches {@code limit} addresses from {@code offset}; a user has at most 20, so offsets stay cheap. */
+    @WithSession
     public Uni<List<UserAddress>> list(UUID userId, int offset, int limit) {
-        return Panache.withSession(() -> users.getLive(userId).chain(owner -> addresses.listLive(userId, offset, limit)));
+        return users.getLive(userId).chain(owner -> addresses.listLive(userId, offset, limit));
     }
 
+    @WithTransaction
     public Uni<UserAddress> update(UUID userId, UpdateAddressRequest request) {
         Violations violations = new Violations();
         violations.requireUuid("address.id", request.getAddress().getId());
@@ -76,17 +81,18 @@ public class AddressService {
         AddressRules.validate(request.getAddress(), mask, violations);
         violations.throwIfAny();
         UUID addressId = UUID.fromString(request.getAddress().getId());
-        return Panache.withTransaction(() -> users.lockLive(userId)
+        return users.lockLive(userId)
                 .chain(owner -> addresses.getOwned(userId, addressId))
                 .invoke(entity -> {
                     AddressRules.apply(request.getAddress(), mask, entity);
                     entity.updatedAt = Instant.now();
-                }));
+                });
     }
 
     /** Soft-deletes; when it was the default, the most recently updated remaining address becomes default. */
+    @WithTransaction
     public Uni<Void> delete(UUID userId, UUID addressId) {
-        return Panache.withTransaction(() -> users.lockLive(userId)
+        return users.lockLive(userId)
                 .chain(owner -> addresses.getOwned(userId, addressId))
                 .chain(entity -> {
                     Instant now = Instant.now();
@@ -95,11 +101,12 @@ public class AddressService {
                     entity.isDefault = false;
                     entity.updatedAt = now;
                     return addresses.flush().chain(() -> wasDefault ? promoteSuccessor(userId) : Uni.createFrom().voidItem());
-                }));
+                });
     }
 
+    @WithTransaction
     public Uni<UserAddress> setDefault(UUID userId, UUID addressId) {
-        return Panache.withTransaction(() -> users.lockLive(userId)
+        return users.lockLive(userId)
                 .chain(owner -> addresses.getOwned(userId, addressId))
                 .call(entity -> entity.isDefault ? Uni.createFrom().voidItem() : addresses.clearDefault(userId).replaceWithVoid())
                 .invoke(entity -> {
@@ -107,7 +114,7 @@ public class AddressService {
                         entity.isDefault = true;
                         entity.updatedAt = Instant.now();
                     }
-                }));
+                });
     }
 
     private Uni<Void> promoteSuccessor(UUID userId) {

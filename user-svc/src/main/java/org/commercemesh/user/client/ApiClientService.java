@@ -18,6 +18,8 @@ import org.commercemesh.user.v1.IssueClientTokenResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -46,29 +48,32 @@ public class ApiClientService {
         return Panache.withTransaction(client::persist).replaceWith(new WithSecret(client, secret));
     }
 
+    @WithSession
     public Uni<List<RegisteredClient>> list(PageRequest page) {
         String query = page.isFirstPage() ? "order by createdAt desc, id desc"
                 : "createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc";
-        return Panache.withSession(() -> (page.isFirstPage()
+        return (page.isFirstPage()
                 ? RegisteredClient.<RegisteredClient>find(query)
                 : RegisteredClient.<RegisteredClient>find(query, page.instantAt(0), page.uuidAt(1)))
-                .range(0, page.size()).list());
+                .range(0, page.size()).list();
     }
 
+    @WithTransaction
     public Uni<WithSecret> rotate(String clientId) {
         String secret = OpaqueSecrets.newSecret();
-        return Panache.withTransaction(() -> find(clientId).invoke(client -> {
+        return find(clientId).invoke(client -> {
             client.secretHash = OpaqueSecrets.hash(secret);
             client.secretRotatedAt = Instant.now();
-        })).map(client -> new WithSecret(client, secret));
+        }).map(client -> new WithSecret(client, secret));
     }
 
+    @WithTransaction
     public Uni<RegisteredClient> revoke(String clientId) {
-        return Panache.withTransaction(() -> find(clientId).invoke(client -> {
+        return find(clientId).invoke(client -> {
             if (client.revokedAt == null) {
                 client.revokedAt = Instant.now();
             }
-        }));
+        });
     }
 
     /** The client-credentials exchange; UNAUTHENTICATED, the same for every reason, when it fails. */

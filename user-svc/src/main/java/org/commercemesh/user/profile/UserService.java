@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.user.account.AccountRole;
 import org.commercemesh.user.account.ProfileRules;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserRepository;
@@ -18,7 +19,6 @@ import org.commercemesh.user.credential.AuthLimits;
 import org.commercemesh.user.credential.PasswordHasher;
 import org.commercemesh.user.credential.PasswordPolicy;
 import org.commercemesh.user.session.SessionService;
-import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.AlreadyExistsException;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
@@ -33,6 +33,8 @@ import org.commercemesh.user.v1.UserDeleted;
 import org.commercemesh.user.v1.UserRegistered;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** Account lifecycle: registration, profile changes, soft deletion, admin listing. */
@@ -92,7 +94,7 @@ public class UserService {
                     account.dateOfBirth = birth;
                     account.gender = ProfileRules.genderColumn(request.getGender());
                     account.newsletterOptIn = request.getNewsletterOptIn();
-                    account.role = Roles.CUSTOMER;
+                    account.role = AccountRole.CUSTOMER;
                     account.createdAt = now;
                     account.updatedAt = now;
                     return users.persist(account)
@@ -106,10 +108,12 @@ public class UserService {
                 })));
     }
 
+    @WithSession
     public Uni<UserAccount> get(UUID userId) {
-        return Panache.withSession(() -> users.getLive(userId));
+        return users.getLive(userId);
     }
 
+    @WithTransaction
     public Uni<UserAccount> update(UUID userId, UpdateMeRequest request) {
         User changes = request.getUser();
         Violations violations = new Violations();
@@ -135,7 +139,7 @@ public class UserService {
                 : null;
         violations.throwIfAny();
 
-        return Panache.withTransaction(() -> users.lockLive(userId)
+        return users.lockLive(userId)
                 .call(account -> mask.has("email") ? users.emailTaken(email, userId).invoke(taken -> {
                     if (taken) {
                         throw new AlreadyExistsException("an account with this e-mail address already exists");
@@ -165,7 +169,7 @@ public class UserService {
                         account.newsletterOptIn = changes.getNewsletterOptIn();
                     }
                     account.updatedAt = Instant.now();
-                }));
+                });
     }
 
     /**
@@ -193,7 +197,8 @@ public class UserService {
                 .replaceWithVoid();
     }
 
+    @WithSession
     public Uni<List<UserAccount>> list(PageRequest page, String emailPrefix) {
-        return Panache.withSession(() -> users.page(page, emailPrefix));
+        return users.page(page, emailPrefix);
     }
 }

@@ -44,7 +44,7 @@ public class AccessTokens {
         String token = Jwt.issuer(issuer)
                 .audience(audience)
                 .subject(account.id.toString())
-                .groups(Set.of(account.role))
+                .groups(Set.of(account.role.group()))
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(SESSION_CLAIM, sessionId.toString())
                 .issuedAt(now)

@@ -18,6 +18,7 @@ import org.commercemesh.user.v1.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -47,6 +48,10 @@ public class SessionService {
         return issue(account, Ids.newId(), now);
     }
 
+    /**
+     * The refusal of a reused token comes after its transaction commits: the family it revoked
+     * must stay revoked, so this one opens its transaction itself.
+     */
     public Uni<Session> rotate(String presentedToken) {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> findForUpdate(presentedToken)
@@ -55,11 +60,12 @@ public class SessionService {
     }
 
     /** Ends the session the refresh token belongs to: its whole family is revoked. */
+    @WithTransaction
     public Uni<Void> logout(String presentedToken) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> findForUpdate(presentedToken)
+        return findForUpdate(presentedToken)
                 .onItem().ifNull().failWith(() -> new UnauthenticatedException(INVALID))
-                .chain(token -> revokeFamily(token.familyId, now)))
+                .chain(token -> revokeFamily(token.familyId, now))
                 .replaceWithVoid();
     }
 
