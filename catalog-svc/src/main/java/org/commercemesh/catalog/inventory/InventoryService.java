@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.catalog.inventory.StockRepository.LockedProduct;
+import org.commercemesh.catalog.product.ProductRepository;
 import org.commercemesh.catalog.v1.Reservation;
 import org.commercemesh.catalog.v1.StockChangeReason;
 import org.commercemesh.catalog.v1.StockChanged;
@@ -40,11 +41,14 @@ public class InventoryService {
 
     private final StockRepository stock;
     private final ReservationRepository reservations;
+    private final ProductRepository products;
     private final OutboxWriter outbox;
 
-    public InventoryService(StockRepository stock, ReservationRepository reservations, OutboxWriter outbox) {
+    public InventoryService(StockRepository stock, ReservationRepository reservations, ProductRepository products,
+            OutboxWriter outbox) {
         this.stock = stock;
         this.reservations = reservations;
+        this.products = products;
         this.outbox = outbox;
     }
 
@@ -61,7 +65,7 @@ public class InventoryService {
             if (!missing.isEmpty()) {
                 throw new NotFoundException("product", String.join(", ", missing));
             }
-            return reservations.heldFor(wanted.keySet()).chain(held -> {
+            return products.reservedFor(wanted.keySet()).chain(held -> {
                 refuseUnlessAvailable(wanted, locked, held);
                 Instant now = Instant.now();
                 List<StockReservation> hold = wanted.entrySet().stream()
@@ -151,7 +155,7 @@ public class InventoryService {
             if (!product.manageStock()) {
                 throw new FailedPreconditionException("STOCK_NOT_MANAGED", "the product does not track stock");
             }
-            return reservations.heldFor(List.of(productId)).chain(held -> {
+            return products.reservedFor(List.of(productId)).chain(held -> {
                 int reserved = held.getOrDefault(productId, 0);
                 if (product.stock() + delta < reserved) {
                     throw new FailedPreconditionException("INSUFFICIENT_STOCK",

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.catalog.product.ProductState;
 import org.commercemesh.platform.id.Ids;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,10 +24,10 @@ import io.smallrye.mutiny.Uni;
 public class StockRepository {
 
     /** A product row as locked for a stock change. */
-    public record LockedProduct(int stock, boolean manageStock, String status, boolean live) {
+    public record LockedProduct(int stock, boolean manageStock, ProductState status, boolean live) {
 
         public boolean sellable() {
-            return live && "ACTIVE".equals(status);
+            return live && status == ProductState.ACTIVE;
         }
     }
 
@@ -43,7 +44,7 @@ public class StockRepository {
                 .map(rows -> {
                     Map<UUID, LockedProduct> locked = new LinkedHashMap<>();
                     rows.forEach(row -> locked.put((UUID) row[0], new LockedProduct(((Number) row[1]).intValue(),
-                            (Boolean) row[2], (String) row[3], (Boolean) row[4])));
+                            (Boolean) row[2], ProductState.valueOf((String) row[3]), (Boolean) row[4])));
                     return locked;
                 });
     }

@@ -50,6 +50,18 @@ public class ProductRepository implements PanacheRepositoryBase<CatalogProduct, 
         return count("slug = ?1 and deletedAt is null and id <> ?2", slug, self).map(count -> count > 0);
     }
 
+    /** Units that ACTIVE, unexpired reservations hold, per product (the database function V1 defines). */
+    public Uni<Map<UUID, Integer>> reservedFor(Collection<UUID> productIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select id, reserved_quantity(id) from product where id in (:ids)", Object[].class)
+                        .setParameter("ids", List.copyOf(productIds)).getResultList())
+                .map(rows -> {
+                    Map<UUID, Integer> reserved = new HashMap<>();
+                    rows.forEach(row -> reserved.put((UUID) row[0], ((Number) row[1]).intValue()));
+                    return reserved;
+                });
+    }
+
     /** Each product's categories, the primary first. */
     public Uni<Map<UUID, List<ProductCategory>>> categoriesOf(List<UUID> productIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.catalog.Slugs;
 import org.commercemesh.catalog.category.CategoryService;
-import org.commercemesh.catalog.inventory.ReservationRepository;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductCategory;
 import org.commercemesh.catalog.v1.ProductDeleted;
@@ -47,14 +46,11 @@ public class ProductService {
     }
 
     private final ProductRepository products;
-    private final ReservationRepository reservations;
     private final CategoryService categories;
     private final OutboxWriter outbox;
 
-    public ProductService(ProductRepository products, ReservationRepository reservations, CategoryService categories,
-            OutboxWriter outbox) {
+    public ProductService(ProductRepository products, CategoryService categories, OutboxWriter outbox) {
         this.products = products;
-        this.reservations = reservations;
         this.categories = categories;
         this.outbox = outbox;
     }
@@ -184,7 +180,7 @@ public class ProductService {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = found.stream().map(product -> product.id).toList();
-        return products.categoriesOf(ids).chain(links -> reservations.heldFor(ids).map(held -> found.stream()
+        return products.categoriesOf(ids).chain(links -> products.reservedFor(ids).map(held -> found.stream()
                 .map(product -> new ProductDetails(product, links.getOrDefault(product.id, List.of()),
                         held.getOrDefault(product.id, 0)))
                 .toList()));
