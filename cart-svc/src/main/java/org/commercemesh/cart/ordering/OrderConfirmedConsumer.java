@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.commercemesh.cart.shopping.CartService;
 import org.commercemesh.cart.shopping.CartService.BoughtLine;
 import org.commercemesh.order.v1.OrderConfirmed;
+import org.commercemesh.platform.events.EventPayloads;
 import org.commercemesh.platform.events.ProcessedEvents;
 import org.commercemesh.platform.id.Ids;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,7 +38,7 @@ public class OrderConfirmedConsumer {
     @Incoming("order-events")
     public Uni<Void> consume(Message<byte[]> message) {
         return processedEvents.handle(CONSUMER, message, Set.of(OrderConfirmed.getDescriptor()), event -> {
-            OrderConfirmed confirmed = event.parse(OrderConfirmed.parser());
+            OrderConfirmed confirmed = EventPayloads.parse(event, OrderConfirmed.parser());
             UUID cartId = Ids.parseOrNull(confirmed.getCartId());
             if (cartId == null) {
                 return Uni.createFrom().voidItem();

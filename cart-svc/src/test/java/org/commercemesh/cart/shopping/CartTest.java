@@ -29,7 +29,7 @@ import org.commercemesh.order.v1.OrderEventLine;
 import org.commercemesh.order.v1.OrderPlaced;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
-import org.commercemesh.testing.kafka.TestEvents;
+import org.commercemesh.testing.kafka.TestKafka;
 import org.commercemesh.testing.vertx.OnVertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -203,10 +203,10 @@ class CartTest {
         String orderId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
 
-        TestEvents.publish("order.events", orderId, eventId, confirmed(orderId, cart, line(mugs, 1)));
-        TestEvents.publish("order.events", orderId, eventId, confirmed(orderId, cart, line(mugs, 1)));
+        TestKafka.publish("order.events", orderId, eventId, confirmed(orderId, cart, line(mugs, 1)));
+        TestKafka.publish("order.events", orderId, eventId, confirmed(orderId, cart, line(mugs, 1)));
         // A sentinel on the same partition: once it has taken effect, both deliveries above have been handled.
-        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, cart, line(saucers, 1)));
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, cart, line(saucers, 1)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> quantities(ann).equals(List.of(2, 1)) || quantities(ann).equals(List.of(1, 1)));
         assertThat(quantities(ann)).containsExactly(2, 1);
@@ -221,7 +221,7 @@ class CartTest {
         Product later = FakeCatalog.product("Later Lamp", 700);
         add(ann, later, 1, Map.of());
 
-        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, placed, line(placed.getItems(0), 1)));
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, placed, line(placed.getItems(0), 1)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> items(ann).size() == 1);
         Cart after = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
@@ -236,7 +236,7 @@ class CartTest {
         Cart cart = add(ann, FakeCatalog.product("Checkout Chair", 2500), 2, Map.of());
         String orderId = UUID.randomUUID().toString();
 
-        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, cart, line(cart.getItems(0), 2)));
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, cart, line(cart.getItems(0), 2)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(status(cart.getId())));
         Cart next = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
@@ -251,11 +251,11 @@ class CartTest {
         String orderId = UUID.randomUUID().toString();
         Cart other = add(shopper(), FakeCatalog.product("Sentinel Stool", 100), 1, Map.of());
 
-        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), OrderPlaced.newBuilder().setOrderId(orderId)
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), OrderPlaced.newBuilder().setOrderId(orderId)
                 .setCartId(cart.getId()).setUserId(cart.getUserId()).build());
-        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), OrderCancelled.newBuilder().setOrderId(orderId)
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), OrderCancelled.newBuilder().setOrderId(orderId)
                 .setUserId(cart.getUserId()).setReason("PAYMENT_DECLINED").build());
-        TestEvents.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, other, line(other.getItems(0), 1)));
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, other, line(other.getItems(0), 1)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(status(other.getId())));
         Cart after = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();

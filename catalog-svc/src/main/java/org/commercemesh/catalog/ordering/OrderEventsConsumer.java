@@ -12,13 +12,14 @@ import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderDelivered;
 import org.commercemesh.order.v1.OrderEventLine;
 import org.commercemesh.order.v1.OrderRefunded;
-import org.commercemesh.platform.events.IncomingEvent;
+import org.commercemesh.platform.events.EventPayloads;
 import org.commercemesh.platform.events.ProcessedEvents;
 import org.commercemesh.platform.time.ProtoTime;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
 /**
  * Order events (design §7): OrderConfirmed commits the reservation, OrderCancelled releases it
@@ -46,19 +47,19 @@ public class OrderEventsConsumer {
                 OrderCancelled.getDescriptor(), OrderRefunded.getDescriptor(), OrderDelivered.getDescriptor()), this::effect);
     }
 
-    private Uni<Void> effect(IncomingEvent event) {
-        if (event.is(OrderConfirmed.getDescriptor())) {
-            return inventory.commit(UUID.fromString(event.parse(OrderConfirmed.parser()).getOrderId())).replaceWithVoid();
+    private Uni<Void> effect(IncomingCloudEventMetadata<byte[]> event) {
+        if (EventPayloads.is(event, OrderConfirmed.getDescriptor())) {
+            return inventory.commit(UUID.fromString(EventPayloads.parse(event, OrderConfirmed.parser()).getOrderId())).replaceWithVoid();
         }
-        if (event.is(OrderCancelled.getDescriptor())) {
-            OrderCancelled cancelled = event.parse(OrderCancelled.parser());
+        if (EventPayloads.is(event, OrderCancelled.getDescriptor())) {
+            OrderCancelled cancelled = EventPayloads.parse(event, OrderCancelled.parser());
             UUID orderId = UUID.fromString(cancelled.getOrderId());
             return cancelled.getStockCommitted() ? inventory.restock(orderId) : inventory.release(orderId).replaceWithVoid();
         }
-        if (event.is(OrderRefunded.getDescriptor())) {
-            return inventory.restock(UUID.fromString(event.parse(OrderRefunded.parser()).getOrderId()));
+        if (EventPayloads.is(event, OrderRefunded.getDescriptor())) {
+            return inventory.restock(UUID.fromString(EventPayloads.parse(event, OrderRefunded.parser()).getOrderId()));
         }
-        OrderDelivered delivered = event.parse(OrderDelivered.parser());
+        OrderDelivered delivered = EventPayloads.parse(event, OrderDelivered.parser());
         UUID buyer = UUID.fromString(delivered.getUserId());
         UUID orderId = UUID.fromString(delivered.getOrderId());
         Uni<Void> purchases = Uni.createFrom().voidItem();

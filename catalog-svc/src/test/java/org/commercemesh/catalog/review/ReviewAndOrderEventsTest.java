@@ -32,7 +32,7 @@ import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
-import org.commercemesh.testing.kafka.TestEvents;
+import org.commercemesh.testing.kafka.TestKafka;
 import org.commercemesh.testing.vertx.OnVertx;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +115,7 @@ class ReviewAndOrderEventsTest {
         Review before = review(buyer, product, 4);
         assertThat(before.getVerified()).isFalse();
 
-        TestEvents.publish("order.events", "order", Ids.newId().toString(), OrderDelivered.newBuilder().setOrderId(Ids.newId().toString())
+        TestKafka.publish("order.events", "order", Ids.newId().toString(), OrderDelivered.newBuilder().setOrderId(Ids.newId().toString())
                 .setUserId(buyer.toString())
                 .addLines(OrderEventLine.newBuilder().setProductId(product.getId()).setQuantity(1))
                 .setDeliverTime(ProtoTime.toProto(Instant.now())).build());
@@ -135,8 +135,8 @@ class ReviewAndOrderEventsTest {
         String eventId = Ids.newId().toString();
         OrderConfirmed confirmed = OrderConfirmed.newBuilder().setOrderId(order.toString()).build();
 
-        TestEvents.publish("order.events", order.toString(), eventId, confirmed);
-        TestEvents.publish("order.events", order.toString(), eventId, confirmed);
+        TestKafka.publish("order.events", order.toString(), eventId, confirmed);
+        TestKafka.publish("order.events", order.toString(), eventId, confirmed);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processedCount(eventId) == 1
                 && stock(product).getStockQuantity() == 6);

@@ -26,9 +26,10 @@ import org.commercemesh.order.v1.PlaceOrderRequest;
 import org.commercemesh.platform.money.Amount;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
-import org.commercemesh.testing.kafka.TestConsumer;
+import org.commercemesh.testing.kafka.TestKafka;
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -62,8 +63,8 @@ class CheckoutTest {
         assertThat(Amount.fromProto(order.getTotal()).value()).isEqualByComparingTo("906.00");
         assertThat(order.getShippingAddress().getCity()).isEqualTo("Bangkok");
         assertThat(order.getItems(0).getQuantity()).isEqualTo(2);
-        try (TestConsumer consumer = TestConsumer.of("order.events")) {
-            List<ConsumerRecord<String, byte[]>> records = consumer.pollUntil(r -> order.getId().equals(r.key())
+        try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("order.events")) {
+            List<ConsumerRecord<String, byte[]>> records = TestKafka.recordsUntil(consumer, r -> order.getId().equals(r.key())
                     && type(r).equals("commerce.order.v1.OrderConfirmed"), Duration.ofSeconds(30));
             List<String> types = records.stream().filter(r -> order.getId().equals(r.key())).map(CheckoutTest::type).toList();
             assertThat(types).containsExactly("commerce.order.v1.OrderPlaced", "commerce.order.v1.OrderConfirmed");
@@ -212,8 +213,8 @@ class CheckoutTest {
 
         assertThat(order.getItems(0).getOptionsMap()).containsExactlyInAnyOrderEntriesOf(Map.of("size", "M", "colour", "blue"));
         assertThat(reread.getItems(0).getOptionsMap()).isEqualTo(order.getItems(0).getOptionsMap());
-        try (TestConsumer consumer = TestConsumer.of("order.events")) {
-            ConsumerRecord<String, byte[]> confirmed = consumer.pollUntil(r -> order.getId().equals(r.key())
+        try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("order.events")) {
+            ConsumerRecord<String, byte[]> confirmed = TestKafka.recordsUntil(consumer, r -> order.getId().equals(r.key())
                     && type(r).equals("commerce.order.v1.OrderConfirmed"), Duration.ofSeconds(30)).stream()
                     .filter(r -> order.getId().equals(r.key()) && type(r).equals("commerce.order.v1.OrderConfirmed"))
                     .findFirst().orElseThrow();

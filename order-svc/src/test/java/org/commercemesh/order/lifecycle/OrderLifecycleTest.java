@@ -24,9 +24,10 @@ import org.commercemesh.order.v1.RefundOrderRequest;
 import org.commercemesh.order.v1.UpdateOrderStatusRequest;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
-import org.commercemesh.testing.kafka.TestConsumer;
+import org.commercemesh.testing.kafka.TestKafka;
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,8 +51,8 @@ class OrderLifecycleTest {
         assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_CANCELLED);
         assertThat(cancelled.getPaymentStatus()).isEqualTo(PaymentStatus.PAYMENT_STATUS_REFUNDED);
         assertThat(cancelled.getCancelReason()).isEqualTo("CUSTOMER_REQUEST");
-        try (TestConsumer consumer = TestConsumer.of("order.events")) {
-            ConsumerRecord<String, byte[]> event = consumer.pollUntil(r -> order.getId().equals(r.key())
+        try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("order.events")) {
+            ConsumerRecord<String, byte[]> event = TestKafka.recordsUntil(consumer, r -> order.getId().equals(r.key())
                             && type(r).equals("commerce.order.v1.OrderCancelled"), Duration.ofSeconds(30)).stream()
                     .filter(r -> order.getId().equals(r.key()) && type(r).equals("commerce.order.v1.OrderCancelled"))
                     .findFirst().orElseThrow();

@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 import com.google.protobuf.Descriptors.Descriptor;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,14 +46,14 @@ public class ProcessedEvents {
      * event, which no retry can mend, goes to the dead-letter topic at once.
      */
     public Uni<Void> handle(String consumer, Message<byte[]> message, Set<Descriptor> types,
-            Function<IncomingEvent, Uni<Void>> effect) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.from(message);
-        } catch (MalformedEventException unreadable) {
-            return failed(consumer, message, null, unreadable);
+            Function<IncomingCloudEventMetadata<byte[]>, Uni<Void>> effect) {
+        @SuppressWarnings("unchecked")
+        IncomingCloudEventMetadata<byte[]> event = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
+        if (event == null || event.getId() == null || event.getType() == null) {
+            return failed(consumer, message, null, new MalformedEventException(
+                    "record " + where(message) + " is not a CloudEvent with an id and a type", null));
         }
-        if (types.stream().noneMatch(event::is)) {
+        if (types.stream().noneMatch(type -> EventPayloads.is(event, type))) {
             return Uni.createFrom().completionStage(message.ack());
         }
         return applyOnce(consumer, event, () -> effect.apply(event))
@@ -59,10 +61,11 @@ public class ProcessedEvents {
                 .onFailure().recoverWithUni(failure -> failed(consumer, message, event, failure));
     }
 
-    private Uni<Void> failed(String consumer, Message<byte[]> message, IncomingEvent event, Throwable failure) {
+    private Uni<Void> failed(String consumer, Message<byte[]> message, IncomingCloudEventMetadata<byte[]> event,
+            Throwable failure) {
         boolean malformed = failure instanceof MalformedEventException;
         boolean last = malformed || deadLetters.isLastAttempt(message);
-        String what = event == null ? "a record" : "event " + event.id() + " (" + event.type() + ")";
+        String what = event == null ? "a record" : "event " + event.getId() + " (" + event.getType() + ")";
         if (last) {
             LOG.errorf(failure, "%s could not apply %s; it goes to the dead-letter topic", consumer, what);
             deadLetters.counted(consumer);
@@ -73,16 +76,21 @@ public class ProcessedEvents {
                 : message.nack(failure));
     }
 
+    private static String where(Message<byte[]> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getTopic() + "/" + kafka.getPartition() + "@" + kafka.getOffset()).orElse("(not from Kafka)");
+    }
+
     /**
      * Runs {@code effect} in a transaction unless {@code consumer} already processed
      * {@code event}; returns whether it ran. When the effect fails nothing is recorded, so a
      * redelivery tries again.
      */
-    public Uni<Boolean> applyOnce(String consumer, IncomingEvent event, Supplier<Uni<Void>> effect) {
+    public Uni<Boolean> applyOnce(String consumer, IncomingCloudEventMetadata<byte[]> event, Supplier<Uni<Void>> effect) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(RECORD)
                         .setParameter("consumer", consumer)
-                        .setParameter("eventId", event.id())
+                        .setParameter("eventId", event.getId())
                         .executeUpdate())
                 .chain(inserted -> inserted == 1
                         ? effect.get().replaceWith(Boolean.TRUE)

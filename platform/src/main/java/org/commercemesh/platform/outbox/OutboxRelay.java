@@ -1,6 +1,9 @@
 package org.commercemesh.platform.outbox;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -10,12 +13,14 @@ import org.commercemesh.platform.context.CallerContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -32,15 +37,18 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String RELAY_LOCK = "select pg_try_advisory_xact_lock(hashtext('commerce.outbox.relay'))";
 
+    private static final String CONTENT_TYPE = "content-type";
+    private static final byte[] PROTOBUF = "application/protobuf".getBytes(StandardCharsets.UTF_8);
+
     private final MutinyEmitter<byte[]> emitter;
-    private final String source;
+    private final URI source;
     private final int batchSize;
 
     public OutboxRelay(@Channel("domain-events") MutinyEmitter<byte[]> emitter,
             @ConfigProperty(name = "quarkus.application.name") String source,
             @ConfigProperty(name = "commerce.outbox.batch-size", defaultValue = "200") int batchSize) {
         this.emitter = emitter;
-        this.source = source;
+        this.source = URI.create(source);
         this.batchSize = batchSize;
     }
 
@@ -79,12 +87,24 @@ public class OutboxRelay {
                 .replaceWith(rows.size());
     }
 
+    /**
+     * CloudEvents binary mode (design §7), written by the connector: the record value is the
+     * protobuf payload and the attributes travel as {@code ce_*} headers. The content type goes
+     * in the Kafka {@code content-type} header, as the binding maps datacontenttype.
+     */
     private Uni<Void> send(OutboxEvent row) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.aggregateId)
-                .withHeaders(CloudEventHeaders.of(row, source))
+                .withHeaders(new RecordHeaders().add(CONTENT_TYPE, PROTOBUF))
                 .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata));
+        OutgoingCloudEventMetadata<byte[]> event = OutgoingCloudEventMetadata.<byte[]>builder()
+                .withId(row.eventId.toString())
+                .withType(row.eventType)
+                .withSource(source)
+                .withSubject(row.aggregateId)
+                .withTimestamp(row.occurredAt.atZone(ZoneOffset.UTC))
+                .build();
+        return emitter.sendMessage(Message.of(row.payload).addMetadata(kafka).addMetadata(event));
     }
 }

@@ -38,8 +38,8 @@ public class LedgerConsumer {
     @Incoming("ledger-events")
     public Uni<Void> consume(Message<byte[]> message) {
         return processedEvents.handle(CONSUMER, message, Set.of(StringValue.getDescriptor()), event -> {
-            String text = event.parse(StringValue.parser()).getValue();
-            int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            String text = EventPayloads.parse(event, StringValue.parser()).getValue();
+            int attempt = attempts.computeIfAbsent(event.getId(), id -> new AtomicInteger()).incrementAndGet();
             if (text.equals("fail-twice") && attempt <= 2 || text.equals("needs-ledger") && ledgerAway) {
                 return Uni.createFrom().failure(new IllegalStateException("the ledger is away (attempt " + attempt + ")"));
             }
@@ -47,7 +47,7 @@ public class LedgerConsumer {
                     .chain(session -> session.createNativeQuery(
                                     "insert into ledger_entry (event_id, amount) values (:id, 1) "
                                             + "on conflict (event_id) do update set amount = ledger_entry.amount + 1")
-                            .setParameter("id", event.id())
+                            .setParameter("id", event.getId())
                             .executeUpdate())
                     .replaceWithVoid();
         });

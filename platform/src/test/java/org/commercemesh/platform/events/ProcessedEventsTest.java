@@ -2,6 +2,7 @@ package org.commercemesh.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.commercemesh.testing.kafka.TestKafka.header;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,9 +11,10 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.commercemesh.platform.id.Ids;
-import org.commercemesh.testing.kafka.TestConsumer;
-import org.commercemesh.testing.kafka.TestEvents;
+import org.commercemesh.testing.kafka.TestKafka;
 import org.commercemesh.testing.vertx.OnVertx;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import com.google.protobuf.StringValue;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
 @QuarkusTest
 class ProcessedEventsTest {
@@ -70,16 +73,34 @@ class ProcessedEventsTest {
         publish("ledger-3", next, text("credit"));
 
         await().atMost(EVENTUALLY).until(() -> ledgerAmount(next) == 1);
-        try (TestConsumer dlq = TestConsumer.of("ledger.dlq")) {
-            List<ConsumerRecord<String, byte[]>> letters = dlq.pollUntil(record -> poison.equals(header(record, "ce_id")),
-                    EVENTUALLY);
-            ConsumerRecord<String, byte[]> letter = letters.stream().filter(record -> poison.equals(header(record, "ce_id")))
+        try (ConsumerTask<String, byte[]> dlq = TestKafka.readFromStart("ledger.dlq")) {
+            await().atMost(EVENTUALLY).until(() -> dlq.stream().anyMatch(record -> poison.equals(header(record, "ce_id"))));
+            ConsumerRecord<String, byte[]> letter = dlq.stream().filter(record -> poison.equals(header(record, "ce_id")))
                     .findFirst().orElseThrow();
             assertThat(header(letter, "delayed-retry-reason")).contains("malformed payload");
             assertThat(header(letter, "delayed-retry-topic")).isEqualTo("platform.test.ledger");
         }
         assertThat(deadLetters.count(LedgerConsumer.CONSUMER)).isEqualTo(deadBefore + 1);
         assertThat(ledgerAmount(poison)).isZero();
+    }
+
+    @Test
+    void givenRecordsThatAreNotWholeCloudEvents_thenTheyAreDeadLetteredAndThePartitionGoesOn() {
+        String next = Ids.newId().toString();
+        double deadBefore = deadLetters.count(LedgerConsumer.CONSUMER);
+
+        // No CloudEvents headers at all, then a CloudEvent whose source is missing.
+        TestKafka.companion().produce(String.class, byte[].class).fromRecords(
+                new ProducerRecord<>("platform.test.ledger", "ledger-5", text("credit")),
+                new ProducerRecord<>("platform.test.ledger", null, "ledger-5", text("credit"), List.of(
+                        new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)),
+                        new RecordHeader("ce_id", Ids.newId().toString().getBytes(StandardCharsets.UTF_8)),
+                        new RecordHeader("ce_type", TYPE.getBytes(StandardCharsets.UTF_8)))))
+                .awaitCompletion();
+        publish("ledger-5", next, text("credit"));
+
+        await().atMost(EVENTUALLY).until(() -> ledgerAmount(next) == 1);
+        await().atMost(EVENTUALLY).until(() -> deadLetters.count(LedgerConsumer.CONSUMER) == deadBefore + 2);
     }
 
     @Test
@@ -109,12 +130,7 @@ class ProcessedEventsTest {
     }
 
     private static void publish(String key, String eventId, byte[] payload) {
-        TestEvents.publish("platform.test.ledger", key, eventId, TYPE, payload);
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        TestKafka.publish("platform.test.ledger", key, eventId, TYPE, payload);
     }
 
     private static Integer ledgerAmount(String eventId) {

@@ -9,7 +9,7 @@ import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderShipped;
-import org.commercemesh.platform.events.IncomingEvent;
+import org.commercemesh.platform.events.EventPayloads;
 import org.commercemesh.platform.events.ProcessedEvents;
 import org.commercemesh.platform.money.Amount;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
 /**
  * Order e-mails (design §7): an order confirmation on OrderConfirmed and a shipping notice on
@@ -46,9 +47,9 @@ public class OrderMailer {
                 this::mail);
     }
 
-    private Uni<Void> mail(IncomingEvent event) {
-        if (event.is(OrderConfirmed.getDescriptor())) {
-            OrderConfirmed confirmed = event.parse(OrderConfirmed.parser());
+    private Uni<Void> mail(IncomingCloudEventMetadata<byte[]> event) {
+        if (EventPayloads.is(event, OrderConfirmed.getDescriptor())) {
+            OrderConfirmed confirmed = EventPayloads.parse(event, OrderConfirmed.parser());
             Amount total = Amount.fromProto(confirmed.getTotal());
             return send(confirmed.getUserId(), account -> Mail.withText(account.email,
                     "Your order " + confirmed.getOrderNumber() + " is confirmed",
@@ -56,7 +57,7 @@ public class OrderMailer {
                             + ". We received your payment of " + total.toDisplayString()
                             + " and are preparing " + confirmed.getLinesCount() + " item(s) for shipping.\n"));
         }
-        OrderShipped shipped = event.parse(OrderShipped.parser());
+        OrderShipped shipped = EventPayloads.parse(event, OrderShipped.parser());
         return send(shipped.getUserId(), account -> Mail.withText(account.email,
                 "Your order " + shipped.getOrderNumber() + " is on its way",
                 "Hello " + account.firstName + ",\n\nyour order " + shipped.getOrderNumber()

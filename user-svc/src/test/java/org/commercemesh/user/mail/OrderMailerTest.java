@@ -11,7 +11,7 @@ import org.commercemesh.user.TestAccounts;
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderEventLine;
 import org.commercemesh.order.v1.OrderShipped;
-import org.commercemesh.testing.kafka.TestEvents;
+import org.commercemesh.testing.kafka.TestKafka;
 import org.commercemesh.testing.mail.SmtpServerResource;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;
@@ -44,10 +44,10 @@ class OrderMailerTest {
         OrderShipped later = OrderShipped.newBuilder().setOrderId(confirmed.getOrderId())
                 .setOrderNumber(confirmed.getOrderNumber()).setUserId(confirmed.getUserId()).setTrackingNumber("T1").build();
 
-        TestEvents.publish("order.events", confirmed.getOrderId(), eventId, confirmed);
-        TestEvents.publish("order.events", confirmed.getOrderId(), eventId, confirmed);
+        TestKafka.publish("order.events", confirmed.getOrderId(), eventId, confirmed);
+        TestKafka.publish("order.events", confirmed.getOrderId(), eventId, confirmed);
         // Same key, same partition: once the later event's mail is in, both deliveries have been handled.
-        TestEvents.publish("order.events", confirmed.getOrderId(), UUID.randomUUID().toString(), later);
+        TestKafka.publish("order.events", confirmed.getOrderId(), UUID.randomUUID().toString(), later);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(ann.email()).stream()
                 .anyMatch(mail -> subject(mail).endsWith("is on its way")));
@@ -65,7 +65,7 @@ class OrderMailerTest {
                 .setOrderNumber("ORD-20261125-000043").setUserId(ann.userId().toString())
                 .setTrackingNumber("TH123456789").build();
 
-        TestEvents.publish("order.events", shipped.getOrderId(), UUID.randomUUID().toString(), shipped);
+        TestKafka.publish("order.events", shipped.getOrderId(), UUID.randomUUID().toString(), shipped);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(ann.email()).size() == 1);
         assertThat(((String) mailsTo(ann.email()).get(0).getContent())).contains("TH123456789");

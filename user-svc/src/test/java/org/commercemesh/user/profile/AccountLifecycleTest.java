@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
-import org.commercemesh.testing.kafka.TestConsumer;
+import org.commercemesh.testing.kafka.TestKafka;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;
 import org.commercemesh.user.v1.Address;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.FieldMask;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -117,9 +118,9 @@ class AccountLifecycleTest {
         assertThat(newAnn.as(addresses).listAddresses(ListAddressesRequest.getDefaultInstance()).await().atMost(WAIT)
                 .getAddressesList()).isEmpty();
 
-        try (TestConsumer consumer = TestConsumer.of("user.events")) {
+        try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("user.events")) {
             String key = ann.userId().toString();
-            assertThat(consumer.pollUntil(r -> key.equals(r.key()) && "commerce.user.v1.UserDeleted".equals(
+            assertThat(TestKafka.recordsUntil(consumer, r -> key.equals(r.key()) && "commerce.user.v1.UserDeleted".equals(
                             new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)),
                     Duration.ofSeconds(30)))
                     .anyMatch(r -> "commerce.user.v1.UserDeleted".equals(

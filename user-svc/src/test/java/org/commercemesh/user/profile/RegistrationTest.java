@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
-import org.commercemesh.testing.kafka.TestConsumer;
+import org.commercemesh.testing.kafka.TestKafka;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.v1.AuthService;
 import org.commercemesh.user.v1.Gender;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.google.type.Date;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -115,9 +116,8 @@ class RegistrationTest {
         String email = TestAccounts.uniqueEmail();
         String userId = auth.register(valid(email).build()).await().atMost(WAIT).getUser().getId();
 
-        try (TestConsumer consumer = TestConsumer.of("user.events")) {
-            ConsumerRecord<String, byte[]> record = consumer
-                    .pollUntil(r -> userId.equals(r.key()), Duration.ofSeconds(30)).stream()
+        try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("user.events")) {
+            ConsumerRecord<String, byte[]> record = TestKafka.recordsUntil(consumer, r -> userId.equals(r.key()), Duration.ofSeconds(30)).stream()
                     .filter(r -> userId.equals(r.key()))
                     .findFirst().orElseThrow(() -> new AssertionError("UserRegistered never reached Kafka"));
             assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
