@@ -3,7 +3,6 @@ package org.commercemesh.cart.wishlist;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,16 +16,8 @@ public class WishlistEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @Column(name = "wishlist_id", nullable = false)
     public UUID wishlistId;
-
-    @Column(name = "product_id", nullable = false)
     public UUID productId;
-
-    @Column(nullable = false)
     public String notes;
-
-    @Column(name = "added_at", nullable = false)
     public Instant addedAt;
 }

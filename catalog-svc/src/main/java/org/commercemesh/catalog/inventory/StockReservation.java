@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,29 +24,15 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 public class StockReservation extends PanacheEntityBase {
 
     @Id
-    @Column(name = "order_id")
     public UUID orderId;
-
     @Id
-    @Column(name = "product_id")
     public UUID productId;
-
-    @Column(nullable = false)
     public int quantity;
-
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ReservationState status;
-
-    @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
-
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
     public static StockReservation hold(UUID orderId, UUID productId, int quantity, Instant expiresAt, Instant now) {
         StockReservation line = new StockReservation();
         line.orderId = orderId;

@@ -33,6 +33,7 @@ import org.commercemesh.testing.grpc.GrpcErrors;
 import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.util.Timestamps;
 import com.google.type.Money;
 
 import io.grpc.Status;
@@ -160,6 +161,19 @@ class ProductCatalogTest {
 
         assertThat(archived.getStatus()).isEqualTo(ProductStatus.PRODUCT_STATUS_ARCHIVED);
         assertThat(GrpcErrors.reason(revive)).contains("INVALID_STATUS_TRANSITION");
+    }
+
+    @Test
+    void givenAnUpdate_whenTheProductIsReadAgain_thenTheChangeAndItsTimeWereStored() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Stored Stool", 500, 1));
+        ProductService asAdmin = TestTokens.withToken(products, TestCatalog.ADMIN_TOKEN);
+
+        setStatus(asAdmin, product.getId(), ProductStatus.PRODUCT_STATUS_ARCHIVED);
+        Product reread = asAdmin.getProduct(GetProductRequest.newBuilder().setProductId(product.getId()).build())
+                .await().atMost(WAIT).getProduct();
+
+        assertThat(reread.getStatus()).isEqualTo(ProductStatus.PRODUCT_STATUS_ARCHIVED);
+        assertThat(Timestamps.compare(reread.getUpdateTime(), reread.getCreateTime())).isPositive();
     }
 
     @Test

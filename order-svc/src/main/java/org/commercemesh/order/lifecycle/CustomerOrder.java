@@ -4,17 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.commercemesh.platform.error.FailedPreconditionException;
+import org.commercemesh.platform.persistence.TrackedEntity;
 import org.hibernate.annotations.ColumnTransformer;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * An order with its amounts and address snapshots (table customer_order). Its status moves
@@ -22,91 +19,40 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "customer_order")
-public class CustomerOrder extends PanacheEntityBase {
+public class CustomerOrder extends TrackedEntity {
 
-    @Id
-    public UUID id;
-
-    @Column(name = "order_number", nullable = false, unique = true)
     public String orderNumber;
-
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
-
-    @Column(name = "request_id", nullable = false)
     public String requestId;
-
-    @Column(name = "cart_id")
     public UUID cartId;
-
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public OrderState status;
-
     @Enumerated(EnumType.STRING)
-    @Column(name = "payment_status", nullable = false)
     public PaymentState paymentStatus;
 
     /** The provider's reference of the successful charge; empty until paid. The card token is never kept. */
-    @Column(name = "payment_reference", nullable = false)
     public String paymentReference;
-
-    @Column(nullable = false, columnDefinition = "bpchar(3)")
     public String currency;
-
-    @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal subtotal;
-
-    @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal tax;
-
-    @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal shipping;
-
-    @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal discount;
-
-    @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal total;
 
     /** AddressSnapshot as proto3 JSON; written through a text cast (see catalog's Product). */
-    @Column(name = "shipping_address", nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(read = "shipping_address::text", write = "cast(cast(? as text) as jsonb)")
     public String shippingAddress;
-
-    @Column(name = "billing_address", nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(read = "billing_address::text", write = "cast(cast(? as text) as jsonb)")
     public String billingAddress;
 
     /** Whether catalog-svc holds a reservation for this order. */
-    @Column(name = "stock_reserved", nullable = false)
     public boolean stockReserved;
-
-    @Column(name = "tracking_number", nullable = false)
     public String trackingNumber;
-
-    @Column(name = "cancel_reason", nullable = false)
     public String cancelReason;
-
-    @Column(nullable = false)
     public String notes;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "confirmed_at")
     public Instant confirmedAt;
-
-    @Column(name = "shipped_at")
     public Instant shippedAt;
-
-    @Column(name = "delivered_at")
     public Instant deliveredAt;
-
-    @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
     /** A new order, before any payment. */

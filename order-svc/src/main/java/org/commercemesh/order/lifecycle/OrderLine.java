@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,42 +22,25 @@ public class OrderLine extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @Column(name = "order_id", nullable = false)
     public UUID orderId;
-
-    @Column(name = "product_id", nullable = false)
     public UUID productId;
-
-    @Column(nullable = false)
     public String sku;
-
-    @Column(nullable = false)
     public String name;
-
-    @Column(nullable = false)
     public int quantity;
-
-    @Column(name = "unit_price", nullable = false, precision = 19, scale = 4)
     public BigDecimal unitPrice;
-
-    @Column(name = "line_total", nullable = false, precision = 19, scale = 4)
     public BigDecimal lineTotal;
 
     /**
      * The options chosen in the cart as a JSON object of strings. Written through a text cast: a
      * String bound straight to a jsonb parameter would be stored as a JSON string, not parsed.
      */
-    @Column(nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(read = "options::text", write = "cast(cast(? as text) as jsonb)")
     public String options;
 
     /** The cart line it was bought from; null for orders older than this column. */
-    @Column(name = "cart_item_id")
     public UUID cartItemId;
 
     /** That cart line's last change when it was ordered: a line in this state is already ordered. */
-    @Column(name = "cart_item_updated_at")
     public Instant cartItemUpdatedAt;
 
     /** The chosen options as a map (Panache owns the field's getter and setter). */

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,8 +19,6 @@ public class Payment extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @Column(name = "order_id", nullable = false)
     public UUID orderId;
 
     /** What was asked of the provider; stored by name. */
@@ -31,31 +28,15 @@ public class Payment extends PanacheEntityBase {
     public enum Result { SUCCEEDED, DECLINED, FAILED }
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Kind kind;
-
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Result status;
-
-    @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal amount;
-
-    @Column(nullable = false, columnDefinition = "bpchar(3)")
     public String currency;
-
-    @Column(nullable = false)
     public String provider;
-
-    @Column(name = "provider_reference", nullable = false)
     public String providerReference;
-
-    @Column(nullable = false)
     public String detail;
-
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
     public static Payment of(UUID orderId, Kind kind, String provider, PaymentProvider.Outcome outcome,
             org.commercemesh.platform.money.Amount amount) {
         Payment payment = new Payment();

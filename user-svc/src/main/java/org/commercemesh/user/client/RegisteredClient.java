@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,33 +20,17 @@ public class RegisteredClient extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @Column(name = "client_id", nullable = false, unique = true)
     public String clientId;
-
-    @Column(name = "display_name", nullable = false)
     public String displayName;
-
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ClientKind kind;
 
     /** Space-separated, as in the token's {@code scope} claim. */
-    @Column(nullable = false)
     public String scopes;
-
-    @Column(name = "secret_hash", nullable = false)
     public String secretHash;
-
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "secret_rotated_at", nullable = false)
     public Instant secretRotatedAt;
-
-    @Column(name = "revoked_at")
     public Instant revokedAt;
-
     public List<String> scopeList() {
         return scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(" "));
     }

@@ -2,7 +2,6 @@ package org.commercemesh.user.credential;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,13 +23,9 @@ public class AuthAttempt extends PanacheEntityBase {
     public Long id;
 
     /** Which limit it counts against, e.g. {@code login-account}. */
-    @Column(nullable = false)
     public String scope;
 
     /** Whom it counts against: a normalised e-mail or a client address. */
-    @Column(nullable = false)
     public String subject;
-
-    @Column(name = "attempted_at", nullable = false)
     public Instant attemptedAt;
 }

@@ -3,7 +3,6 @@ package org.commercemesh.user.session;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,25 +19,11 @@ public class RefreshToken extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
-
-    @Column(name = "family_id", nullable = false)
     public UUID familyId;
-
-    @Column(name = "token_hash", nullable = false, unique = true)
     public String tokenHash;
-
-    @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
-
-    @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
-
-    @Column(name = "rotated_at")
     public Instant rotatedAt;
-
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 }
