@@ -1,11 +1,3 @@
-import com.google.api.AnnotationsProto;
-import com.google.protobuf.DescriptorProtos.DescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
-import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
-import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
-import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
-import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
-import com.google.protobuf.ExtensionRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +7,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.google.api.AnnotationsProto;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
+import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
+import com.google.protobuf.DescriptorProtos.SourceCodeInfo;
+import com.google.protobuf.ExtensionRegistry;
 
 /**
  * Writes the SDK's typed clients from proto/'s descriptor set, so the SDK can never drift from
@@ -29,7 +30,7 @@ public class GenerateClients {
     private static final String SDK = "org.commercemesh.sdk";
 
     record Service(String packageName, String className, String grpcClass, String protoName, String doc,
-                   List<String> methods) {
+            List<String> methods) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -42,7 +43,9 @@ public class GenerateClients {
         Path out = Path.of(args[1]);
         Map<String, String> javaTypes = new HashMap<>();
         for (FileDescriptorProto file : set.getFileList()) {
-            String javaPackage = file.getOptions().hasJavaPackage() ? file.getOptions().getJavaPackage() : file.getPackage();
+            String javaPackage = file.getOptions().hasJavaPackage()
+                    ? file.getOptions().getJavaPackage()
+                    : file.getPackage();
             for (DescriptorProto message : file.getMessageTypeList()) {
                 javaTypes.put("." + file.getPackage() + "." + message.getName(), javaPackage + "." + message.getName());
             }
@@ -66,9 +69,11 @@ public class GenerateClients {
                     external.add(file.getPackage() + "." + service.getName() + "/" + method.getName());
                     String name = Character.toLowerCase(method.getName().charAt(0)) + method.getName().substring(1);
                     body.append(javadoc(comment(file, 6, s, 2, m), "    "))
-                            .append("    public ").append(javaTypes.get(method.getOutputType())).append(' ').append(name)
+                            .append("    public ").append(javaTypes.get(method.getOutputType())).append(' ')
+                            .append(name)
                             .append('(').append(javaTypes.get(method.getInputType())).append(" request) {\n")
-                            .append("        return calls.unary(").append(javaPackage).append('.').append(service.getName())
+                            .append("        return calls.unary(").append(javaPackage).append('.')
+                            .append(service.getName())
                             .append("Grpc.get").append(method.getName()).append("Method(), request);\n    }\n\n");
                 }
                 if (external.isEmpty()) {
@@ -132,7 +137,8 @@ public class GenerateClients {
             return "";
         }
         StringBuilder doc = new StringBuilder(indent).append("/**\n");
-        for (String line : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;").split("\n")) {
+        for (String line : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
+                .replace("@", "&#64;").split("\n")) {
             doc.append(indent).append(" * ").append(line.strip()).append('\n');
         }
         return doc.append(indent).append(" */\n").toString().replace(" * \n", " *\n");

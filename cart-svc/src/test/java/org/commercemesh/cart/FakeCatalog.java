@@ -28,7 +28,9 @@ import io.smallrye.mutiny.Uni;
 @GrpcService
 public class FakeCatalog extends MutinyProductServiceGrpc.ProductServiceImplBase {
 
-    public enum Mode { ANSWERING, DOWN, SLOW, RESTARTING }
+    public enum Mode {
+        ANSWERING, DOWN, SLOW, RESTARTING
+    }
 
     private static final Map<String, Product> PRODUCTS = new ConcurrentHashMap<>();
     private static volatile Mode mode = Mode.ANSWERING;
@@ -59,14 +61,16 @@ public class FakeCatalog extends MutinyProductServiceGrpc.ProductServiceImplBase
     @RolesAllowed(Roles.SERVICE)
     public Uni<BatchGetProductsResponse> batchGetProducts(BatchGetProductsRequest request) {
         return switch (mode) {
-            case DOWN -> Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
+            case DOWN ->
+                Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
             // Never answers: cart-svc's deadline ends the call. A late answer would be written on a
             // stream the client has reset, and the HTTP/2 server then closes the whole
             // connection (GOAWAY PROTOCOL_ERROR), failing the next test's calls.
             case SLOW -> Uni.createFrom().nothing();
             case RESTARTING -> {
                 mode = Mode.ANSWERING;
-                yield Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
+                yield Uni.createFrom()
+                        .failure(Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException());
             }
             case ANSWERING -> answer(request);
         };

@@ -65,26 +65,31 @@ class EdgeJourneyIT {
         String email = "json-" + UUID.randomUUID() + "@example.com";
         assertThat(anonymous.post("/v1/auth:register", new JsonObject().put("email", email).put("password", PASSWORD)
                 .put("firstName", "Jay")).status()).isEqualTo(200);
-        JsonOverHttp.Reply login = anonymous.post("/v1/auth:login", new JsonObject().put("email", email).put("password", PASSWORD));
+        JsonOverHttp.Reply login = anonymous.post("/v1/auth:login",
+                new JsonObject().put("email", email).put("password", PASSWORD));
         JsonOverHttp jay = anonymous.as(login.body().getJsonObject("session").getString("accessToken"));
         assertThat(jay.post("/v1/me/addresses", new JsonObject().put("recipientName", "Jay").put("line1", "5 Silom Rd")
                 .put("city", "Bangkok").put("postalCode", "10500").put("countryCode", "TH")).status()).isEqualTo(200);
         JsonArray tents = anonymous.get("/v1/products:search?query=camping%20tent&filter.inStockOnly=true&pageSize=3")
                 .body().getJsonArray("products");
         String productId = tents.getJsonObject(0).getString("id");
-        JsonOverHttp.Reply added = jay.post("/v1/cart/items", new JsonObject().put("productId", productId).put("quantity", 1));
+        JsonOverHttp.Reply added = jay.post("/v1/cart/items",
+                new JsonObject().put("productId", productId).put("quantity", 1));
         assertThat(added.status()).isEqualTo(200);
 
-        JsonOverHttp.Reply placed = jay.post("/v1/orders", new JsonObject().put("requestId", UUID.randomUUID().toString())
-                .put("paymentToken", "tok_visa"));
+        JsonOverHttp.Reply placed = jay.post("/v1/orders",
+                new JsonObject().put("requestId", UUID.randomUUID().toString())
+                        .put("paymentToken", "tok_visa"));
 
         assertThat(placed.status()).isEqualTo(200);
         JsonObject order = placed.body().getJsonObject("order");
         assertThat(order.getString("status")).isEqualTo("ORDER_STATUS_CONFIRMED");
         assertThat(order.getString("paymentStatus")).isEqualTo("PAYMENT_STATUS_PAID");
         JsonOverHttp.Reply read = jay.get("/v1/orders/" + order.getString("id"));
-        assertThat(read.body().getJsonObject("order").getString("orderNumber")).isEqualTo(order.getString("orderNumber"));
-        await().atMost(EVENTUALLY).until(() -> jay.get("/v1/cart").body().getJsonObject("cart").getJsonArray("items").isEmpty());
+        assertThat(read.body().getJsonObject("order").getString("orderNumber"))
+                .isEqualTo(order.getString("orderNumber"));
+        await().atMost(EVENTUALLY)
+                .until(() -> jay.get("/v1/cart").body().getJsonObject("cart").getJsonArray("items").isEmpty());
     }
 
     @Test
@@ -102,15 +107,18 @@ class EdgeJourneyIT {
         GrpcWeb wen = anonymous.as(token);
         assertThat(wen.call("commerce.user.v1.AddressService/CreateAddress", CreateAddressRequest.newBuilder()
                 .setAddress(Address.newBuilder().setRecipientName("Wen").setLine1("7 Sathorn Rd").setCity("Bangkok")
-                        .setPostalCode("10120").setCountryCode("TH")).build(), CreateAddressResponse.parser()).grpcStatus()).isZero();
-        String productId = anonymous.call("commerce.catalog.v1.ProductService/SearchProducts", SearchProductsRequest.newBuilder()
+                        .setPostalCode("10120").setCountryCode("TH"))
+                .build(), CreateAddressResponse.parser()).grpcStatus()).isZero();
+        String productId = anonymous.call("commerce.catalog.v1.ProductService/SearchProducts",
+                SearchProductsRequest.newBuilder()
                         .setQuery("camping tent").setFilter(ProductFilter.newBuilder().setInStockOnly(true)).build(),
                 SearchProductsResponse.parser()).message().getProducts(0).getId();
         assertThat(wen.call("commerce.cart.v1.CartService/AddCartItem", AddCartItemRequest.newBuilder()
                 .setProductId(productId).setQuantity(1).build(), AddCartItemResponse.parser()).grpcStatus()).isZero();
 
         GrpcWeb.Reply<PlaceOrderResponse> placed = wen.call("commerce.order.v1.OrderService/PlaceOrder",
-                PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString()).setPaymentToken("tok_visa").build(),
+                PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString()).setPaymentToken("tok_visa")
+                        .build(),
                 PlaceOrderResponse.parser());
 
         assertThat(placed.grpcStatus()).isZero();
@@ -130,7 +138,8 @@ class EdgeJourneyIT {
         assertThat(detail.getJsonArray("fieldViolations").stream().map(v -> ((JsonObject) v).getString("field")))
                 .contains("email", "password", "first_name");
 
-        GrpcWeb.Reply<RegisterResponse> web = new GrpcWeb(mesh.edge(), null).call("commerce.user.v1.AuthService/Register",
+        GrpcWeb.Reply<RegisterResponse> web = new GrpcWeb(mesh.edge(), null).call(
+                "commerce.user.v1.AuthService/Register",
                 RegisterRequest.newBuilder().setEmail("not-an-address").build(), RegisterResponse.parser());
         assertThat(web.grpcStatus()).isEqualTo(3);
     }
@@ -141,12 +150,14 @@ class EdgeJourneyIT {
 
         GrpcWeb.Reply<GetStockResponse> stock = asAService.call("commerce.catalog.v1.InventoryService/GetStock",
                 GetStockRequest.getDefaultInstance(), GetStockResponse.parser());
-        GrpcWeb.Reply<BatchGetProductsResponse> batch = asAService.call("commerce.catalog.v1.ProductService/BatchGetProducts",
+        GrpcWeb.Reply<BatchGetProductsResponse> batch = asAService.call(
+                "commerce.catalog.v1.ProductService/BatchGetProducts",
                 BatchGetProductsRequest.getDefaultInstance(), BatchGetProductsResponse.parser());
 
         assertThat(stock.grpcStatus()).as("UNIMPLEMENTED: no route").isEqualTo(12);
         assertThat(batch.grpcStatus()).isEqualTo(12);
-        assertThat(new JsonOverHttp(mesh.edge(), mesh.serviceToken("order-svc")).get("/v1/inventory").status()).isEqualTo(404);
+        assertThat(new JsonOverHttp(mesh.edge(), mesh.serviceToken("order-svc")).get("/v1/inventory").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -194,12 +205,13 @@ class EdgeJourneyIT {
     }
 
     private static HttpResponse<String> preflight(String origin) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(mesh.edge().resolve("/commerce.order.v1.OrderService/PlaceOrder"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("origin", origin)
-                .header("access-control-request-method", "POST")
-                .header("access-control-request-headers", "content-type,x-grpc-web,authorization")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(mesh.edge().resolve("/commerce.order.v1.OrderService/PlaceOrder"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("origin", origin)
+                        .header("access-control-request-method", "POST")
+                        .header("access-control-request-headers", "content-type,x-grpc-web,authorization")
+                        .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String readHead(InputStream in) throws IOException {

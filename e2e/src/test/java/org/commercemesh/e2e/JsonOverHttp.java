@@ -39,7 +39,10 @@ final class JsonOverHttp {
 
     Reply send(String method, String pathAndQuery, JsonObject body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(edge.resolve(pathAndQuery)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+                .method(method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.encode()));
         if (body != null) {
             request.header("content-type", "application/json");
         }
@@ -49,7 +52,8 @@ final class JsonOverHttp {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            return new Reply(response.statusCode(), text.startsWith("{") ? new JsonObject(text) : new JsonObject(), response);
+            return new Reply(response.statusCode(), text.startsWith("{") ? new JsonObject(text) : new JsonObject(),
+                    response);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {

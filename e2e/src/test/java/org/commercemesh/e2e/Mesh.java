@@ -24,11 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.commercemesh.testing.auth.TestJwtKeys;
-import org.commercemesh.user.v1.AuthServiceGrpc;
-import org.commercemesh.user.v1.IssueClientTokenRequest;
 import org.commercemesh.testing.kafka.TestKafkaBroker;
 import org.commercemesh.testing.mail.SmtpServerResource;
 import org.commercemesh.testing.postgres.PostgresDatabaseResource;
+import org.commercemesh.user.v1.AuthServiceGrpc;
+import org.commercemesh.user.v1.IssueClientTokenRequest;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -142,10 +142,12 @@ final class Mesh {
                 for (String client : List.of("user", "catalog", "cart", "auth")) {
                     String target = client.equals("auth") ? "user-svc" : client + "-svc";
                     env.put("QUARKUS_GRPC_CLIENTS_" + client.toUpperCase() + "_HOST", "127.0.0.1");
-                    env.put("QUARKUS_GRPC_CLIENTS_" + client.toUpperCase() + "_PORT", String.valueOf(ports.get(target)));
+                    env.put("QUARKUS_GRPC_CLIENTS_" + client.toUpperCase() + "_PORT",
+                            String.valueOf(ports.get(target)));
                 }
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m"));
+                List<String> command = new ArrayList<>(
+                        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx256m"));
                 if (!service.equals("order-svc")) {
                     // The consumers of order.events back off for less than production's 2 s, 10 s and 30 s,
                     // so a dead letter is reached within a test. A system property, since the channel's
@@ -153,7 +155,8 @@ final class Mesh {
                     command.add("-Dmp.messaging.incoming.order-events.delayed-retry-topic.topics="
                             + service + ".order-events.retry_300," + service + ".order-events.retry_600");
                 }
-                command.addAll(List.of("-jar", root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString()));
+                command.addAll(
+                        List.of("-jar", root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString()));
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(logs.resolve(service + ".log").toFile());
@@ -176,12 +179,13 @@ final class Mesh {
      */
     private void startEdge(Path root, Path logs) throws IOException {
         edgePort = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-jar", root.resolve("edge/target/edge.jar").toString(),
-                "--config", root.resolve("envoy/envoy.yaml").toString(),
-                "--descriptor-set", root.resolve("proto/target/commerce.pb").toString(),
-                "--listen", "127.0.0.1:" + edgePort,
-                "--static", root.resolve("web/dist").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m", "-jar", root.resolve("edge/target/edge.jar").toString(),
+                        "--config", root.resolve("envoy/envoy.yaml").toString(),
+                        "--descriptor-set", root.resolve("proto/target/commerce.pb").toString(),
+                        "--listen", "127.0.0.1:" + edgePort,
+                        "--static", root.resolve("web/dist").toString()));
         ports.forEach((service, port) -> command.addAll(List.of("--cluster", service + "=127.0.0.1:" + port)));
         processes.add(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve("edge.log").toFile()).start());
@@ -208,7 +212,8 @@ final class Mesh {
         URI ready = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -219,7 +224,8 @@ final class Mesh {
             }
             sleep(250);
         }
-        throw new IllegalStateException(service + " was not healthy within 120 s; see " + logs.resolve(service + ".log"));
+        throw new IllegalStateException(
+                service + " was not healthy within 120 s; see " + logs.resolve(service + ".log"));
     }
 
     private void loadDemoCatalog(Path root) {

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import jakarta.mail.internet.MimeMessage;
+
 import org.commercemesh.cart.v1.AddCartItemRequest;
 import org.commercemesh.cart.v1.Cart;
 import org.commercemesh.cart.v1.CartItem;
@@ -51,7 +53,6 @@ import org.junit.jupiter.api.Test;
 import com.google.type.Money;
 
 import io.grpc.Status;
-import jakarta.mail.internet.MimeMessage;
 
 /** Journeys across the four running services, through their public gRPC API. */
 class PurchaseJourneyIT {
@@ -70,14 +71,17 @@ class PurchaseJourneyIT {
         Product tent = erin.products().searchProducts(SearchProductsRequest.newBuilder().setQuery("camping tent")
                 .setFilter(ProductFilter.newBuilder().setInStockOnly(true)).build()).getProducts(0);
         int stockBefore = stock(tent.getId()).getStockQuantity();
-        String cartId = erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(tent.getId()).setQuantity(1)
-                .build()).getCart().getId();
+        String cartId = erin.cart()
+                .addCartItem(AddCartItemRequest.newBuilder().setProductId(tent.getId()).setQuantity(1)
+                        .build())
+                .getCart().getId();
 
         Order order = erin.orders().placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setPaymentToken("tok_visa").build()).getOrder();
 
         assertThat(order.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_CONFIRMED);
-        await().atMost(EVENTUALLY).until(() -> !erin.cart().getCart(GetCartRequest.getDefaultInstance()).getCart().getId().equals(cartId));
+        await().atMost(EVENTUALLY).until(
+                () -> !erin.cart().getCart(GetCartRequest.getDefaultInstance()).getCart().getId().equals(cartId));
         assertThat(erin.cart().getCart(GetCartRequest.getDefaultInstance()).getCart().getStatus())
                 .isEqualTo(CartStatus.CART_STATUS_ACTIVE);
         await().atMost(EVENTUALLY).until(() -> stock(tent.getId()).getStockQuantity() == stockBefore - 1
@@ -90,7 +94,8 @@ class PurchaseJourneyIT {
     void givenADeclinedCard_thenTheOrderIsCancelledAndTheStockComesBack() {
         Shopper erin = Shopper.register(mesh);
         Product lamp = product(25);
-        Cart before = erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(lamp.getId()).setQuantity(3).build())
+        Cart before = erin.cart()
+                .addCartItem(AddCartItemRequest.newBuilder().setProductId(lamp.getId()).setQuantity(3).build())
                 .getCart();
 
         Throwable declined = catchThrowable(() -> erin.orders().placeOrder(PlaceOrderRequest.newBuilder()
@@ -119,8 +124,10 @@ class PurchaseJourneyIT {
 
         await().atMost(EVENTUALLY).until(() -> erin.cart().getCart(GetCartRequest.getDefaultInstance()).getCart()
                 .getItemsList().stream().map(CartItem::getProductId).toList().equals(List.of(teapot.getId())));
-        Order second = erin.orders().placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
-                .setPaymentToken("tok_visa").build()).getOrder();
+        Order second = erin.orders()
+                .placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                        .setPaymentToken("tok_visa").build())
+                .getOrder();
         assertThat(first.getItemsList()).extracting(OrderItem::getProductId).containsExactly(kettle.getId());
         assertThat(second.getItemsList()).extracting(OrderItem::getProductId, OrderItem::getQuantity)
                 .containsExactly(tuple(teapot.getId(), 2));
@@ -135,13 +142,17 @@ class PurchaseJourneyIT {
         List<Throwable> refusals = List.of(
                 catchThrowable(() -> erin.inventory().reserveStock(ReserveStockRequest.newBuilder().setOrderId(order)
                         .addLines(StockLine.newBuilder().setProductId(vase.getId()).setQuantity(4)).build())),
-                catchThrowable(() -> erin.inventory().commitReservation(CommitReservationRequest.newBuilder().setOrderId(order).build())),
-                catchThrowable(() -> erin.inventory().releaseReservation(ReleaseReservationRequest.newBuilder().setOrderId(order).build())),
-                catchThrowable(() -> erin.inventory().getStock(GetStockRequest.newBuilder().addProductIds(vase.getId()).build())),
+                catchThrowable(() -> erin.inventory()
+                        .commitReservation(CommitReservationRequest.newBuilder().setOrderId(order).build())),
+                catchThrowable(() -> erin.inventory()
+                        .releaseReservation(ReleaseReservationRequest.newBuilder().setOrderId(order).build())),
+                catchThrowable(() -> erin.inventory()
+                        .getStock(GetStockRequest.newBuilder().addProductIds(vase.getId()).build())),
                 catchThrowable(() -> erin.products().batchGetProducts(BatchGetProductsRequest.newBuilder()
                         .addProductIds(vase.getId()).build())));
 
-        assertThat(refusals).allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThat(refusals)
+                .allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
         assertThat(stock(vase.getId()).getAvailableQuantity()).isEqualTo(4);
     }
 
@@ -177,7 +188,8 @@ class PurchaseJourneyIT {
         for (CompletableFuture<Shopper> future : java.util.stream.IntStream.range(0, 50)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                     Shopper buyer = Shopper.register(mesh);
-                    buyer.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(limited.getId()).setQuantity(1).build());
+                    buyer.cart().addCartItem(
+                            AddCartItemRequest.newBuilder().setProductId(limited.getId()).setQuantity(1).build());
                     return buyer;
                 }, pool)).toList()) {
             buyers.add(future.join());
@@ -190,7 +202,8 @@ class PurchaseJourneyIT {
                 return order.getStatus() == OrderStatus.ORDER_STATUS_CONFIRMED ? Status.Code.OK : Status.Code.UNKNOWN;
             } catch (RuntimeException failure) {
                 return GrpcErrors.reason(failure).filter("OUT_OF_STOCK"::equals).isPresent()
-                        ? Status.Code.FAILED_PRECONDITION : GrpcErrors.code(failure);
+                        ? Status.Code.FAILED_PRECONDITION
+                        : GrpcErrors.code(failure);
             }
         }, pool)).toList();
         List<Status.Code> outcomes = placed.stream().map(CompletableFuture::join).toList();
@@ -231,7 +244,8 @@ class PurchaseJourneyIT {
                     .setPaymentToken("tok_visa").build()).getOrder();
             String orderId = order.getId();
             await().atMost(EVENTUALLY).until(() -> redrive.pending("user-svc.order-events.dlq").stream()
-                    .anyMatch(letter -> "commerce.order.v1.OrderConfirmed".equals(letter.type()) && orderId.equals(letter.subject())));
+                    .anyMatch(letter -> "commerce.order.v1.OrderConfirmed".equals(letter.type())
+                            && orderId.equals(letter.subject())));
         } finally {
             SmtpServerResource.resume();
         }
@@ -241,23 +255,30 @@ class PurchaseJourneyIT {
 
         await().atMost(EVENTUALLY).until(() -> SmtpServerResource.received().stream()
                 .anyMatch(mail -> to(mail).equals(erin.email) && subject(mail).contains(order.getOrderNumber())));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> SmtpServerResource.received().stream()
-                .filter(mail -> to(mail).equals(erin.email)).count() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> SmtpServerResource.received().stream()
+                        .filter(mail -> to(mail).equals(erin.email)).count() == 1);
     }
 
     /** A fresh ACTIVE product with {@code stock} units, created by an admin. */
     private static Product product(int stock) {
         return Shopper.withToken(ProductServiceGrpc.newBlockingStub(mesh.channel("catalog-svc")),
-                TestTokens.admin(UUID.randomUUID())).createProduct(CreateProductRequest.newBuilder()
-                        .setProduct(Product.newBuilder().setSku("E2E-" + UUID.randomUUID()).setName("E2E item " + UUID.randomUUID())
-                                .setStatus(ProductStatus.PRODUCT_STATUS_ACTIVE)
-                                .setPrice(Money.newBuilder().setCurrencyCode("THB").setUnits(250))
-                                .setManageStock(true).setStockQuantity(stock)).build()).getProduct();
+                TestTokens.admin(UUID.randomUUID())).createProduct(
+                        CreateProductRequest.newBuilder()
+                                .setProduct(Product.newBuilder().setSku("E2E-" + UUID.randomUUID())
+                                        .setName("E2E item " + UUID.randomUUID())
+                                        .setStatus(ProductStatus.PRODUCT_STATUS_ACTIVE)
+                                        .setPrice(Money.newBuilder().setCurrencyCode("THB").setUnits(250))
+                                        .setManageStock(true).setStockQuantity(stock))
+                                .build())
+                .getProduct();
     }
 
     /** Stock as the mesh's services read it: GetStock is internal, so with a service's own token. */
     private static StockLevel stock(String productId) {
-        return Shopper.withToken(InventoryServiceGrpc.newBlockingStub(mesh.channel("catalog-svc")), mesh.serviceToken("order-svc"))
+        return Shopper
+                .withToken(InventoryServiceGrpc.newBlockingStub(mesh.channel("catalog-svc")),
+                        mesh.serviceToken("order-svc"))
                 .getStock(GetStockRequest.newBuilder().addProductIds(productId).build()).getLevels(0);
     }
 

@@ -66,22 +66,25 @@ class SdkJourneyIT {
     }
 
     @Test
-    void givenAPartnersKey_whenItsProgramFulfilsAPaidOrder_thenTheOrderIsShippedWithItsTrackingNumber() throws Exception {
+    void givenAPartnersKey_whenItsProgramFulfilsAPaidOrder_thenTheOrderIsShippedWithItsTrackingNumber()
+            throws Exception {
         Order paid = buyOne();
         String admin = register("admin");
         try (Connection db = mesh.database("user-svc");
-             PreparedStatement promote = db.prepareStatement("update app_user set role = 'ADMIN' where email = ?")) {
+                PreparedStatement promote = db.prepareStatement("update app_user set role = 'ADMIN' where email = ?")) {
             promote.setString(1, admin);
             assertThat(promote.executeUpdate()).isEqualTo(1);
         }
         CreateApiClientResponse key;
         try (CommerceClient adminClient = client(Credentials.userLogin(admin, PASSWORD))) {
-            key = adminClient.apiClientService().createApiClient(CreateApiClientRequest.newBuilder().setApiClient(ApiClient
-                    .newBuilder().setDisplayName("Acme 3PL").setKind(ApiClientKind.API_CLIENT_KIND_PARTNER)
-                    .addScopes("orders:fulfil").addScopes("catalog:read")).build());
+            key = adminClient.apiClientService()
+                    .createApiClient(CreateApiClientRequest.newBuilder().setApiClient(ApiClient
+                            .newBuilder().setDisplayName("Acme 3PL").setKind(ApiClientKind.API_CLIENT_KIND_PARTNER)
+                            .addScopes("orders:fulfil").addScopes("catalog:read")).build());
         }
 
-        try (CommerceClient partner = client(Credentials.clientCredentials(key.getApiClient().getClientId(), key.getClientSecret()))) {
+        try (CommerceClient partner = client(
+                Credentials.clientCredentials(key.getApiClient().getClientId(), key.getClientSecret()))) {
             assertThat(partner.productService().listProducts(ListProductsRequest.newBuilder().setPageSize(5).build())
                     .getProductsList()).isNotEmpty();
             await().atMost(EVENTUALLY).until(() -> partner.orderService().listOrders(ListOrdersRequest.newBuilder()
@@ -90,7 +93,8 @@ class SdkJourneyIT {
             partner.orderService().updateOrderStatus(UpdateOrderStatusRequest.newBuilder().setOrderId(paid.getId())
                     .setStatus(OrderStatus.ORDER_STATUS_PROCESSING).build());
             Order shipped = partner.orderService().updateOrderStatus(UpdateOrderStatusRequest.newBuilder()
-                    .setOrderId(paid.getId()).setStatus(OrderStatus.ORDER_STATUS_SHIPPED).setTrackingNumber("TH123456789")
+                    .setOrderId(paid.getId()).setStatus(OrderStatus.ORDER_STATUS_SHIPPED)
+                    .setTrackingNumber("TH123456789")
                     .build()).getOrder();
 
             assertThat(shipped.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_SHIPPED);
@@ -116,7 +120,8 @@ class SdkJourneyIT {
 
             assertThat(second).isNotEqualTo(first);
             assertThat(third).isNotEqualTo(second);
-            assertThat(sam.userService().getMe(GetMeRequest.getDefaultInstance()).getUser().getEmail()).isEqualTo(email);
+            assertThat(sam.userService().getMe(GetMeRequest.getDefaultInstance()).getUser().getEmail())
+                    .isEqualTo(email);
         }
     }
 
@@ -138,9 +143,12 @@ class SdkJourneyIT {
             buyer.addressService().createAddress(CreateAddressRequest.newBuilder().setAddress(Address.newBuilder()
                     .setRecipientName("Sam").setLine1("3 Wireless Rd").setCity("Bangkok").setPostalCode("10330")
                     .setCountryCode("TH")).build());
-            Product tent = buyer.productService().searchProducts(SearchProductsRequest.newBuilder().setQuery("camping tent")
-                    .setFilter(ProductFilter.newBuilder().setInStockOnly(true)).build()).getProducts(0);
-            buyer.cartService().addCartItem(AddCartItemRequest.newBuilder().setProductId(tent.getId()).setQuantity(1).build());
+            Product tent = buyer.productService()
+                    .searchProducts(SearchProductsRequest.newBuilder().setQuery("camping tent")
+                            .setFilter(ProductFilter.newBuilder().setInStockOnly(true)).build())
+                    .getProducts(0);
+            buyer.cartService()
+                    .addCartItem(AddCartItemRequest.newBuilder().setProductId(tent.getId()).setQuantity(1).build());
             Order order = buyer.orderService().placeOrder(PlaceOrderRequest.newBuilder()
                     .setRequestId(UUID.randomUUID().toString()).setPaymentToken("tok_visa").build()).getOrder();
             assertThat(order.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_CONFIRMED);

@@ -1,5 +1,21 @@
 package org.commercemesh.edge;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.commercemesh.edge.config.FrontDoorConfig;
+import org.commercemesh.edge.grpc.GrpcPassThrough;
+import org.commercemesh.edge.grpc.Upstreams;
+import org.commercemesh.edge.json.JsonApi;
+import org.commercemesh.edge.json.JsonGateway;
+import org.commercemesh.edge.log.AccessLog;
+import org.commercemesh.edge.ratelimit.RateLimiter;
+import org.commercemesh.edge.site.StaticSite;
+
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -11,20 +27,6 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.grpc.server.GrpcProtocol;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.commercemesh.edge.config.FrontDoorConfig;
-import org.commercemesh.edge.grpc.GrpcPassThrough;
-import org.commercemesh.edge.grpc.Upstreams;
-import org.commercemesh.edge.json.JsonApi;
-import org.commercemesh.edge.json.JsonGateway;
-import org.commercemesh.edge.log.AccessLog;
-import org.commercemesh.edge.ratelimit.RateLimiter;
-import org.commercemesh.edge.site.StaticSite;
 
 /**
  * The running edge: one front door per event loop (Vert.x shares the port between them), all
@@ -48,7 +50,8 @@ public final class Edge {
         this.config = config;
         this.site = site == null ? null : new StaticSite(site);
         try {
-            this.jsonApi = config.transcoder() == null ? null
+            this.jsonApi = config.transcoder() == null
+                    ? null
                     : JsonApi.load(config.transcoder().descriptorSet(), config.transcoder().services());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the descriptor set " + config.transcoder().descriptorSet(), e);
@@ -104,8 +107,10 @@ public final class Edge {
             }
             GrpcServer grpc = GrpcServer.server(vertx, grpcOptions);
             grpc.callHandler(new GrpcPassThrough(config.routes(), upstreams, accessLog));
-            JsonGateway json = jsonApi == null ? null
-                    : new JsonGateway(jsonApi, config.transcoder(), config.routes(), upstreams, accessLog, MAX_MESSAGE_BYTES);
+            JsonGateway json = jsonApi == null
+                    ? null
+                    : new JsonGateway(jsonApi, config.transcoder(), config.routes(), upstreams, accessLog,
+                            MAX_MESSAGE_BYTES);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                     .setHost(config.listen().host())
                     .setPort(config.listen().port())

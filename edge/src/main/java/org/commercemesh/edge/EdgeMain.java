@@ -3,6 +3,7 @@ package org.commercemesh.edge;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.commercemesh.edge.config.EnvoyYaml;
 import org.commercemesh.edge.config.FrontDoorConfig;
 
@@ -56,13 +57,16 @@ public final class EdgeMain {
         FrontDoorConfig started = config;
         Edge edge = Edge.start(config, site, System.out).toCompletionStage().toCompletableFuture().get();
         System.err.println("edge: listening on http://" + started.listen().host() + ":" + edge.port()
-                + " (clusters " + started.clusters().values().stream().map(c -> c.name() + "=" + c.endpoint()).toList() + ")");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> edge.close().toCompletionStage().toCompletableFuture().join()));
+                + " (clusters " + started.clusters().values().stream().map(c -> c.name() + "=" + c.endpoint()).toList()
+                + ")");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> edge.close().toCompletionStage().toCompletableFuture().join()));
     }
 
     private static String usage(String problem) {
         System.err.println("edge: " + problem);
-        System.err.println("usage: edge --config envoy.yaml [--descriptor-set commerce.pb] [--listen host:port] [--cluster name=host:port]... [--static dir]");
+        System.err.println(
+                "usage: edge --config envoy.yaml [--descriptor-set commerce.pb] [--listen host:port] [--cluster name=host:port]... [--static dir]");
         System.exit(2);
         return null;
     }

@@ -1,13 +1,7 @@
 package org.commercemesh.edge;
 
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.grpc.server.GrpcServer;
 import java.util.UUID;
+
 import org.commercemesh.edge.config.FrontDoorConfig;
 import org.commercemesh.edge.cors.CorsPolicy;
 import org.commercemesh.edge.json.JsonGateway;
@@ -15,6 +9,14 @@ import org.commercemesh.edge.log.AccessLog;
 import org.commercemesh.edge.log.Exchange;
 import org.commercemesh.edge.ratelimit.RateLimiter;
 import org.commercemesh.edge.site.StaticSite;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.grpc.server.GrpcServer;
 
 /**
  * Every request's way through the edge, in the order of envoy.yaml's connection manager and
@@ -34,7 +36,7 @@ final class FrontDoor implements Handler<HttpServerRequest> {
     private final StaticSite site;
 
     FrontDoor(FrontDoorConfig config, GrpcServer grpc, JsonGateway json, RateLimiter rateLimiter, AccessLog accessLog,
-              StaticSite site) {
+            StaticSite site) {
         this.config = config;
         this.grpc = grpc;
         this.json = json;
@@ -56,7 +58,8 @@ final class FrontDoor implements Handler<HttpServerRequest> {
         request.headers().set(REQUEST_ID, requestId);
         if (config.useRemoteAddress()) {
             String forwarded = request.getHeader("x-forwarded-for");
-            request.headers().set("x-forwarded-for", forwarded == null || forwarded.isBlank() ? client : forwarded + ", " + client);
+            request.headers().set("x-forwarded-for",
+                    forwarded == null || forwarded.isBlank() ? client : forwarded + ", " + client);
         }
         if (config.requestIdInResponse()) {
             response.putHeader(REQUEST_ID, requestId);
@@ -129,7 +132,8 @@ final class FrontDoor implements Handler<HttpServerRequest> {
      */
     private void limited(HttpServerRequest request, HttpServerResponse response, boolean grpcCall, Exchange exchange) {
         config.rateLimit().responseHeaders().forEach(response::putHeader);
-        request.handler(chunk -> { });
+        request.handler(chunk -> {
+        });
         if (grpcCall) {
             int code = config.rateLimit().rateLimitedAsResourceExhausted() ? 8 : 14;
             exchange.grpcStatus(code);
@@ -141,6 +145,7 @@ final class FrontDoor implements Handler<HttpServerRequest> {
                     .end();
             return;
         }
-        response.setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end(Buffer.buffer("local_rate_limited"));
+        response.setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
+                .end(Buffer.buffer("local_rate_limited"));
     }
 }

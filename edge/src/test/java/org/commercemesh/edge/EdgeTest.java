@@ -2,17 +2,6 @@ package org.commercemesh.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Descriptors.MethodDescriptor;
-import com.google.protobuf.DynamicMessage;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
-import io.vertx.grpc.client.GrpcClient;
-import io.vertx.grpc.client.GrpcClientResponse;
-import io.vertx.grpc.common.GrpcStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -25,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
 import org.commercemesh.edge.config.EnvoyYaml;
 import org.commercemesh.edge.config.FrontDoorConfig;
 import org.commercemesh.edge.json.JsonApi;
@@ -33,6 +23,19 @@ import org.commercemesh.edge.ratelimit.TokenBucket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.GrpcClientResponse;
+import io.vertx.grpc.common.GrpcStatus;
 
 /**
  * The edge in front of a stand-in catalog-svc, configured by the real envoy/envoy.yaml and the
@@ -82,7 +85,8 @@ class EdgeTest {
 
     @Test
     void givenAJsonGet_whenItReachesTheEdge_thenThePathVariableBecomesTheFieldAndTheAnswerIsJson() throws Exception {
-        HttpResponse<String> response = send(edge, "GET", "/v1/products/p-1", Map.of("authorization", "Bearer t0k"), null);
+        HttpResponse<String> response = send(edge, "GET", "/v1/products/p-1", Map.of("authorization", "Bearer t0k"),
+                null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
@@ -104,7 +108,8 @@ class EdgeTest {
     @Test
     void givenNestedAndEnumQueryParameters_thenTheyAreTypedIntoTheMessage() throws Exception {
         HttpResponse<String> response = send(edge, "GET",
-                "/v1/products?pageSize=5&filter.in_stock_only=true&sort=PRODUCT_SORT_PRICE_ASC&filter.categoryId=c-9", Map.of(), null);
+                "/v1/products?pageSize=5&filter.in_stock_only=true&sort=PRODUCT_SORT_PRICE_ASC&filter.categoryId=c-9",
+                Map.of(), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         String echoed = new JsonObject(response.body()).getJsonArray("products").getJsonObject(0).getString("name");
@@ -150,7 +155,8 @@ class EdgeTest {
         byte[] request = GrpcWebFrames.frame(getProduct("p-web").toByteArray());
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(edge, GET_PRODUCT))
                 .header("content-type", "application/grpc-web+proto").header("x-grpc-web", "1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         GrpcWebFrames.Decoded decoded = GrpcWebFrames.decode(response.body());
@@ -177,7 +183,8 @@ class EdgeTest {
 
         DynamicMessage list = DynamicMessage.newBuilder(method("ListProducts").getInputType())
                 .setField(method("ListProducts").getInputType().findFieldByName("page_size"), 500).build();
-        GrpcClientResponse<Buffer, Buffer> refused = nativeCall(edge, "/commerce.catalog.v1.ProductService/ListProducts",
+        GrpcClientResponse<Buffer, Buffer> refused = nativeCall(edge,
+                "/commerce.catalog.v1.ProductService/ListProducts",
                 list.toByteArray(), 0);
         assertThat(refused.status()).isEqualTo(GrpcStatus.INVALID_ARGUMENT);
         // Trailers-only: an error without messages carries its trailers in the one header block.
@@ -188,8 +195,10 @@ class EdgeTest {
     @Test
     void givenInternalRpcs_thenTheEdgeNeverRoutesThem() throws Exception {
         int before = catalog.calls("BatchGetProducts");
-        GrpcClientResponse<Buffer, Buffer> batch = nativeCall(edge, "/commerce.catalog.v1.ProductService/BatchGetProducts", new byte[0], 0);
-        GrpcClientResponse<Buffer, Buffer> reserve = nativeCall(edge, "/commerce.catalog.v1.InventoryService/ReserveStock", new byte[0], 0);
+        GrpcClientResponse<Buffer, Buffer> batch = nativeCall(edge,
+                "/commerce.catalog.v1.ProductService/BatchGetProducts", new byte[0], 0);
+        GrpcClientResponse<Buffer, Buffer> reserve = nativeCall(edge,
+                "/commerce.catalog.v1.InventoryService/ReserveStock", new byte[0], 0);
 
         assertThat(batch.status()).isEqualTo(GrpcStatus.UNIMPLEMENTED);
         assertThat(reserve.status()).isEqualTo(GrpcStatus.UNIMPLEMENTED);
@@ -218,14 +227,16 @@ class EdgeTest {
         assertThat(json.statusCode()).isEqualTo(503);
         assertThat(new JsonObject(json.body()).getInteger("code")).isEqualTo(14);
 
-        GrpcClientResponse<Buffer, Buffer> grpc = nativeCall(edge, "/commerce.cart.v1.CartService/GetCart", new byte[0], 0);
+        GrpcClientResponse<Buffer, Buffer> grpc = nativeCall(edge, "/commerce.cart.v1.CartService/GetCart", new byte[0],
+                0);
         assertThat(grpc.status()).isEqualTo(GrpcStatus.UNAVAILABLE);
     }
 
     @Test
     void givenAClientDeadlineShorterThanTheRoute_thenTheCallEndsWithDeadlineExceeded() throws Exception {
         DynamicMessage create = DynamicMessage.newBuilder(method("CreateProduct").getInputType()).build();
-        GrpcClientResponse<Buffer, Buffer> response = nativeCall(edge, "/commerce.catalog.v1.ProductService/CreateProduct",
+        GrpcClientResponse<Buffer, Buffer> response = nativeCall(edge,
+                "/commerce.catalog.v1.ProductService/CreateProduct",
                 create.toByteArray(), 300);
         assertThat(response.status()).isEqualTo(GrpcStatus.DEADLINE_EXCEEDED);
     }
@@ -233,7 +244,8 @@ class EdgeTest {
     @Test
     void givenAPreflightFromAnAllowedOrigin_thenTheEdgeAllowsIt_andFromAnyOtherItDoesNot() throws Exception {
         HttpResponse<String> allowed = send(edge, "OPTIONS", GET_PRODUCT, Map.of("origin", "http://localhost:5173",
-                "access-control-request-method", "POST", "access-control-request-headers", "content-type,x-grpc-web"), null);
+                "access-control-request-method", "POST", "access-control-request-headers", "content-type,x-grpc-web"),
+                null);
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("access-control-allow-origin")).hasValue("http://localhost:5173");
         assertThat(allowed.headers().firstValue("access-control-allow-headers").orElseThrow()).contains("x-grpc-web");
@@ -242,7 +254,8 @@ class EdgeTest {
                 "access-control-request-method", "POST"), null);
         assertThat(refused.headers().firstValue("access-control-allow-origin")).isEmpty();
 
-        HttpResponse<String> actual = send(edge, "GET", "/v1/products/p-4", Map.of("origin", "http://localhost:5173"), null);
+        HttpResponse<String> actual = send(edge, "GET", "/v1/products/p-4", Map.of("origin", "http://localhost:5173"),
+                null);
         assertThat(actual.headers().firstValue("access-control-allow-origin")).hasValue("http://localhost:5173");
         assertThat(actual.headers().firstValue("access-control-expose-headers").orElseThrow()).contains("grpc-status");
     }
@@ -256,14 +269,16 @@ class EdgeTest {
         assertThat(json.statusCode()).isEqualTo(429);
         assertThat(json.headers().firstValue("x-ratelimited")).hasValue("true");
 
-        GrpcClientResponse<Buffer, Buffer> grpc = nativeCall(limitedEdge, GET_PRODUCT, getProduct("p-9").toByteArray(), 0);
+        GrpcClientResponse<Buffer, Buffer> grpc = nativeCall(limitedEdge, GET_PRODUCT, getProduct("p-9").toByteArray(),
+                0);
         assertThat(grpc.status()).isEqualTo(GrpcStatus.RESOURCE_EXHAUSTED);
     }
 
     @Test
     void givenAnyRequest_thenTheAccessLogHasAJsonLineWithItsRequestIdAndTraceparent() throws Exception {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        HttpResponse<String> response = send(edge, "GET", "/v1/products/p-log", Map.of("traceparent", traceparent), null);
+        HttpResponse<String> response = send(edge, "GET", "/v1/products/p-log", Map.of("traceparent", traceparent),
+                null);
         String requestId = response.headers().firstValue("x-request-id").orElseThrow();
 
         JsonObject line = waitForLogLine(requestId);
@@ -288,22 +303,27 @@ class EdgeTest {
 
     static DynamicMessage getProduct(String id) {
         MethodDescriptor get = method("GetProduct");
-        return DynamicMessage.newBuilder(get.getInputType()).setField(get.getInputType().findFieldByName("product_id"), id).build();
+        return DynamicMessage.newBuilder(get.getInputType())
+                .setField(get.getInputType().findFieldByName("product_id"), id).build();
     }
 
     static MethodDescriptor method(String name) {
-        return api.bindings().stream().map(b -> b.method()).filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+        return api.bindings().stream().map(b -> b.method()).filter(m -> m.getName().equals(name)).findFirst()
+                .orElseThrow();
     }
 
     static String productId(byte[] getProductResponse) throws Exception {
         DynamicMessage response = DynamicMessage.parseFrom(method("GetProduct").getOutputType(), getProductResponse);
-        DynamicMessage product = (DynamicMessage) response.getField(response.getDescriptorForType().findFieldByName("product"));
+        DynamicMessage product = (DynamicMessage) response
+                .getField(response.getDescriptorForType().findFieldByName("product"));
         return (String) product.getField(product.getDescriptorForType().findFieldByName("id"));
     }
 
-    static HttpResponse<String> send(Edge target, String method, String path, Map<String, String> headers, String body) throws Exception {
+    static HttpResponse<String> send(Edge target, String method, String path, Map<String, String> headers, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(target, path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         if (body != null) {
             request.header("content-type", "application/json");
@@ -315,21 +335,25 @@ class EdgeTest {
         return URI.create("http://127.0.0.1:" + target.port() + path);
     }
 
-    static GrpcClientResponse<Buffer, Buffer> nativeCall(Edge target, String path, byte[] message, long timeoutMillis) throws Exception {
+    static GrpcClientResponse<Buffer, Buffer> nativeCall(Edge target, String path, byte[] message, long timeoutMillis)
+            throws Exception {
         GrpcClient client = GrpcClient.client(vertx, new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
                 .setHttp2ClearTextUpgrade(false));
         try {
-            return await(client.request(SocketAddress.inetSocketAddress(target.port(), "127.0.0.1")).compose(request -> {
-                request.fullMethodName(path.substring(1));
-                if (timeoutMillis > 0) {
-                    request.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-                }
-                request.end(Buffer.buffer(message));
-                return request.response();
-            }).compose(response -> {
-                response.handler(ignored -> { });
-                return response.end().recover(failure -> io.vertx.core.Future.succeededFuture()).map(v -> response);
-            }));
+            return await(
+                    client.request(SocketAddress.inetSocketAddress(target.port(), "127.0.0.1")).compose(request -> {
+                        request.fullMethodName(path.substring(1));
+                        if (timeoutMillis > 0) {
+                            request.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+                        }
+                        request.end(Buffer.buffer(message));
+                        return request.response();
+                    }).compose(response -> {
+                        response.handler(ignored -> {
+                        });
+                        return response.end().recover(failure -> io.vertx.core.Future.succeededFuture())
+                                .map(v -> response);
+                    }));
         } finally {
             client.close();
         }

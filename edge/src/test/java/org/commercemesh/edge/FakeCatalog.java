@@ -1,5 +1,13 @@
 package org.commercemesh.edge;
 
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.commercemesh.edge.json.HttpBinding;
+import org.commercemesh.edge.json.JsonApi;
+
 import com.google.protobuf.Any;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -9,6 +17,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.TextFormat;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Status;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -16,12 +25,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerRequest;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.commercemesh.edge.json.HttpBinding;
-import org.commercemesh.edge.json.JsonApi;
 
 /**
  * A catalog-svc stand-in on the real contract (messages built from the descriptor set), with
@@ -85,8 +88,10 @@ final class FakeCatalog {
         }
         if (method.getName().equals("ListProducts") && (int) field(input, "page_size") > 100) {
             Status status = Status.newBuilder().setCode(3).setMessage("page_size: at most 100")
-                    .addDetails(Any.pack(BadRequest.newBuilder().addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                            .setField("page_size").setDescription("at most 100")).build()))
+                    .addDetails(Any.pack(BadRequest.newBuilder()
+                            .addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                                    .setField("page_size").setDescription("at most 100"))
+                            .build()))
                     .build();
             request.response().trailers().set("grpc-status-details-bin",
                     Base64.getEncoder().withoutPadding().encodeToString(status.toByteArray()));

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.commercemesh.edge.config.EnvoyYaml;
 import org.commercemesh.edge.config.FrontDoorConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,8 @@ class StaticSiteTest {
         Files.writeString(dir.resolve("secret.txt"), "not for the web");
         FrontDoorConfig config = EnvoyYaml.read(EdgeTest.ENVOY_YAML).withDescriptorSet(EdgeTest.DESCRIPTORS)
                 .listenOn(new FrontDoorConfig.Endpoint("127.0.0.1", 0));
-        edge = EdgeTest.await(Edge.start(config, site, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        edge = EdgeTest.await(
+                Edge.start(config, site, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }
 
     @AfterAll

@@ -78,7 +78,8 @@ final class EdgeChecks {
 
     private static HttpConnectionManager connectionManager(Bootstrap bootstrap, List<String> problems) {
         if (bootstrap.getStaticResources().getListenersCount() != 1) {
-            problems.add("exactly one listener is expected, found " + bootstrap.getStaticResources().getListenersCount());
+            problems.add(
+                    "exactly one listener is expected, found " + bootstrap.getStaticResources().getListenersCount());
             return null;
         }
         var listener = bootstrap.getStaticResources().getListeners(0);
@@ -100,13 +101,17 @@ final class EdgeChecks {
         }
     }
 
-    private static void checkClusters(Map<String, Cluster> clusters, Map<String, Integer> ports, List<String> problems) {
+    private static void checkClusters(Map<String, Cluster> clusters, Map<String, Integer> ports,
+            List<String> problems) {
         for (Cluster cluster : clusters.values()) {
-            Any options = cluster.getTypedExtensionProtocolOptionsMap().get("envoy.extensions.upstreams.http.v3.HttpProtocolOptions");
-            boolean http2 = options != null && unpack(options, HttpProtocolOptions.class, "cluster " + cluster.getName(), problems)
-                    .map(protocol -> protocol.getExplicitHttpConfig().hasHttp2ProtocolOptions()).orElse(false);
+            Any options = cluster.getTypedExtensionProtocolOptionsMap()
+                    .get("envoy.extensions.upstreams.http.v3.HttpProtocolOptions");
+            boolean http2 = options != null
+                    && unpack(options, HttpProtocolOptions.class, "cluster " + cluster.getName(), problems)
+                            .map(protocol -> protocol.getExplicitHttpConfig().hasHttp2ProtocolOptions()).orElse(false);
             if (!http2) {
-                problems.add("cluster " + cluster.getName() + " is not HTTP/2: gRPC needs explicit http2_protocol_options");
+                problems.add(
+                        "cluster " + cluster.getName() + " is not HTTP/2: gRPC needs explicit http2_protocol_options");
             }
             if (cluster.getHealthChecksList().stream().noneMatch(check -> check.hasGrpcHealthCheck())) {
                 problems.add("cluster " + cluster.getName() + " has no gRPC health check");
@@ -117,17 +122,21 @@ final class EdgeChecks {
             Integer port = ports.get(cluster.getName());
             if (port == null) {
                 problems.add("cluster " + cluster.getName() + " is no service of the mesh " + ports.keySet());
-            } else if (endpoints.isEmpty() || endpoints.stream().anyMatch(address ->
-                    !address.getAddress().equals(cluster.getName()) || address.getPortValue() != port)) {
-                problems.add("cluster " + cluster.getName() + " must point at the Service " + cluster.getName() + ":" + port);
+            } else if (endpoints.isEmpty() || endpoints.stream().anyMatch(
+                    address -> !address.getAddress().equals(cluster.getName()) || address.getPortValue() != port)) {
+                problems.add("cluster " + cluster.getName() + " must point at the Service " + cluster.getName() + ":"
+                        + port);
             }
         }
     }
 
-    private static void checkTranscoder(HttpConnectionManager manager, FileDescriptorSet descriptors, List<String> problems) {
+    private static void checkTranscoder(HttpConnectionManager manager, FileDescriptorSet descriptors,
+            List<String> problems) {
         HttpFilter filter = manager.getHttpFiltersList().stream()
-                .filter(candidate -> candidate.getName().equals("envoy.filters.http.grpc_json_transcoder")).findFirst().orElseThrow();
-        Optional<GrpcJsonTranscoder> transcoder = unpack(filter.getTypedConfig(), GrpcJsonTranscoder.class, "the transcoder", problems);
+                .filter(candidate -> candidate.getName().equals("envoy.filters.http.grpc_json_transcoder")).findFirst()
+                .orElseThrow();
+        Optional<GrpcJsonTranscoder> transcoder = unpack(filter.getTypedConfig(), GrpcJsonTranscoder.class,
+                "the transcoder", problems);
         if (transcoder.isEmpty()) {
             return;
         }
@@ -144,7 +153,8 @@ final class EdgeChecks {
             if (!known.contains(service)) {
                 problems.add("transcoder service " + service + " is not in the descriptor set");
             } else if (!mapped.contains(service)) {
-                problems.add("transcoder service " + service + " has no HTTP mapping: internal services are not transcoded");
+                problems.add(
+                        "transcoder service " + service + " has no HTTP mapping: internal services are not transcoded");
             }
         }
         for (String service : mapped) {
@@ -157,13 +167,15 @@ final class EdgeChecks {
         }
     }
 
-    private static void checkRoutes(HttpConnectionManager manager, Map<String, Cluster> clusters, Map<String, Boolean> methods,
+    private static void checkRoutes(HttpConnectionManager manager, Map<String, Cluster> clusters,
+            Map<String, Boolean> methods,
             List<String> problems) {
         List<Route> routes = manager.getRouteConfig().getVirtualHostsList().stream()
                 .flatMap(host -> host.getRoutesList().stream()).toList();
         for (Route route : routes) {
             if (route.hasRoute() && !clusters.containsKey(route.getRoute().getCluster())) {
-                problems.add("route " + route.getName() + " names cluster " + route.getRoute().getCluster() + ", which is not declared");
+                problems.add("route " + route.getName() + " names cluster " + route.getRoute().getCluster()
+                        + ", which is not declared");
             }
         }
         methods.forEach((path, external) -> {
@@ -226,7 +238,8 @@ final class EdgeChecks {
 
     private static boolean hasHttpRule(MethodDescriptorProto method) {
         try {
-            return MethodOptions.parseFrom(method.getOptions().toByteString(), HTTP_RULES).hasExtension(AnnotationsProto.http);
+            return MethodOptions.parseFrom(method.getOptions().toByteString(), HTTP_RULES)
+                    .hasExtension(AnnotationsProto.http);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException(e);
         }

@@ -32,11 +32,13 @@ class EnvoyConfigTest {
     @BeforeAll
     static void readTheRealFiles() throws IOException {
         yaml = Files.readString(Path.of(System.getProperty("envoy.config")));
-        descriptors = FileDescriptorSet.parseFrom(Files.readAllBytes(Path.of(System.getProperty("envoy.descriptor-set"))));
+        descriptors = FileDescriptorSet
+                .parseFrom(Files.readAllBytes(Path.of(System.getProperty("envoy.descriptor-set"))));
         ports = new LinkedHashMap<>();
         for (String service : List.of("user-svc", "catalog-svc", "cart-svc", "order-svc")) {
             Properties properties = new Properties();
-            try (InputStream in = Files.newInputStream(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+            try (InputStream in = Files
+                    .newInputStream(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
                 properties.load(in);
             }
             ports.put(service, Integer.parseInt(properties.getProperty("quarkus.http.port")));
@@ -50,16 +52,19 @@ class EnvoyConfigTest {
 
     @Test
     void givenAMisspeltField_thenTheParserRefusesIt() {
-        Throwable refused = catchThrowable(() -> EnvoyConfig.parse(yaml.replace("codec_type: AUTO", "codec_typo: AUTO")));
+        Throwable refused = catchThrowable(
+                () -> EnvoyConfig.parse(yaml.replace("codec_type: AUTO", "codec_typo: AUTO")));
 
         assertThat(refused).isInstanceOf(InvalidProtocolBufferException.class).hasMessageContaining("codec_typo");
     }
 
     @Test
     void givenABadEnumOrAnUnknownType_thenTheParserRefusesThem() {
-        Throwable badEnum = catchThrowable(() -> EnvoyConfig.parse(yaml.replace("codec_type: AUTO", "codec_type: AUTOMATIC")));
+        Throwable badEnum = catchThrowable(
+                () -> EnvoyConfig.parse(yaml.replace("codec_type: AUTO", "codec_type: AUTOMATIC")));
         Throwable unknownType = catchThrowable(() -> EnvoyConfig.parse(yaml.replace(
-                "envoy.extensions.filters.http.grpc_web.v3.GrpcWeb", "envoy.extensions.filters.http.grpc_web.v3.GrpcWebb")));
+                "envoy.extensions.filters.http.grpc_web.v3.GrpcWeb",
+                "envoy.extensions.filters.http.grpc_web.v3.GrpcWebb")));
 
         assertThat(badEnum).hasMessageContaining("AUTOMATIC");
         assertThat(unknownType).hasMessageContaining("GrpcWebb");
@@ -79,14 +84,17 @@ class EnvoyConfigTest {
         String wrong = yaml.replace("\"@type\": type.googleapis.com/envoy.extensions.filters.http.cors.v3.Cors\n",
                 "\"@type\": type.googleapis.com/envoy.extensions.filters.http.router.v3.Router\n");
 
-        assertThat(problems(wrong)).anyMatch(problem -> problem.contains("filter envoy.filters.http.cors must be a Cors"));
+        assertThat(problems(wrong))
+                .anyMatch(problem -> problem.contains("filter envoy.filters.http.cors must be a Cors"));
     }
 
     @Test
     void givenARouteToAnUndeclaredCluster_thenItIsNamed() throws IOException {
-        String broken = yaml.replace("route: {cluster: cart-svc, timeout: 10s}", "route: {cluster: carts, timeout: 10s}");
+        String broken = yaml.replace("route: {cluster: cart-svc, timeout: 10s}",
+                "route: {cluster: carts, timeout: 10s}");
 
-        assertThat(problems(broken)).anyMatch(problem -> problem.contains("names cluster carts, which is not declared"));
+        assertThat(problems(broken))
+                .anyMatch(problem -> problem.contains("names cluster carts, which is not declared"));
     }
 
     @Test
@@ -109,7 +117,8 @@ class EnvoyConfigTest {
 
         assertThat(problems(misspelt))
                 .anyMatch(problem -> problem.contains("commerce.order.v1.OrdersService is not in the descriptor set"))
-                .anyMatch(problem -> problem.contains("commerce.order.v1.OrderService has HTTP mappings but the transcoder does not serve it"));
+                .anyMatch(problem -> problem.contains(
+                        "commerce.order.v1.OrderService has HTTP mappings but the transcoder does not serve it"));
     }
 
     @Test
@@ -135,7 +144,8 @@ class EnvoyConfigTest {
 
     @Test
     void givenAWriteMatchedByARetryingRoute_thenItIsRefused() throws IOException {
-        String retriedWrite = yaml.replace("OrderService/(Get|List)[A-Za-z]*$", "OrderService/(Get|List|Place)[A-Za-z]*$");
+        String retriedWrite = yaml.replace("OrderService/(Get|List)[A-Za-z]*$",
+                "OrderService/(Get|List|Place)[A-Za-z]*$");
 
         assertThat(problems(retriedWrite)).anyMatch(problem -> problem.contains(
                 "/commerce.order.v1.OrderService/PlaceOrder is retried"));
@@ -154,7 +164,8 @@ class EnvoyConfigTest {
     void givenAValueEnvoysOwnRulesForbid_thenTheRuleIsNamed() throws IOException {
         String emptyPrefix = yaml.replace("stat_prefix: per_client", "stat_prefix: \"\"");
 
-        assertThat(problems(emptyPrefix)).anyMatch(problem -> problem.contains("stat_prefix: must be at least 1 character"));
+        assertThat(problems(emptyPrefix))
+                .anyMatch(problem -> problem.contains("stat_prefix: must be at least 1 character"));
     }
 
     private static List<String> problems(String config) throws IOException {

@@ -48,7 +48,8 @@ final class PgvRules {
             String at = path + "." + field.getName();
             if (field.isRepeated()) {
                 int count = message.getRepeatedFieldCount(field);
-                if (rules.hasRepeated() && rules.getRepeated().hasMinItems() && count < rules.getRepeated().getMinItems()) {
+                if (rules.hasRepeated() && rules.getRepeated().hasMinItems()
+                        && count < rules.getRepeated().getMinItems()) {
                     problems.add(at + ": needs at least " + rules.getRepeated().getMinItems() + " item(s)");
                 }
                 if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isMapField()) {
@@ -86,7 +87,8 @@ final class PgvRules {
                     problems.add(at + ": must be at least " + rules.getUint32().getGte());
                 }
             }
-            if (rules.hasEnum() && rules.getEnum().getDefinedOnly() && value instanceof com.google.protobuf.Descriptors.EnumValueDescriptor enumValue
+            if (rules.hasEnum() && rules.getEnum().getDefinedOnly()
+                    && value instanceof com.google.protobuf.Descriptors.EnumValueDescriptor enumValue
                     && enumValue.getIndex() < 0) {
                 problems.add(at + ": is not a defined value");
             }
@@ -101,7 +103,8 @@ final class PgvRules {
             } catch (InvalidProtocolBufferException e) {
                 throw new IllegalStateException(e);
             }
-            Descriptor packed = EnvoyConfig.TYPES.find(any.getTypeUrl().substring(any.getTypeUrl().lastIndexOf('/') + 1));
+            Descriptor packed = EnvoyConfig.TYPES
+                    .find(any.getTypeUrl().substring(any.getTypeUrl().lastIndexOf('/') + 1));
             if (packed == null) {
                 problems.add(path + ": unknown @type " + any.getTypeUrl());
                 return;

@@ -81,15 +81,15 @@ public class OrderGrpcService implements org.commercemesh.order.v1.OrderService 
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 2, violations);
             violations.throwIfAny();
             return orders.list(me, OrderState.of(request.getStatus()), page).map(fetched -> {
-                        List<OrderWithLines> served = page.pageOf(fetched);
-                        ListOrdersResponse.Builder response = ListOrdersResponse.newBuilder();
-                        served.forEach(view -> response.addOrders(OrderMapper.toProto(view)));
-                        if (page.hasMore(fetched)) {
-                            CustomerOrder last = served.get(served.size() - 1).order();
-                            response.setNextPageToken(PageRequest.tokenAfter(last.createdAt.toString(), last.id.toString()));
-                        }
-                        return response.build();
-                    });
+                List<OrderWithLines> served = page.pageOf(fetched);
+                ListOrdersResponse.Builder response = ListOrdersResponse.newBuilder();
+                served.forEach(view -> response.addOrders(OrderMapper.toProto(view)));
+                if (page.hasMore(fetched)) {
+                    CustomerOrder last = served.get(served.size() - 1).order();
+                    response.setNextPageToken(PageRequest.tokenAfter(last.createdAt.toString(), last.id.toString()));
+                }
+                return response.build();
+            });
         });
     }
 
@@ -97,7 +97,8 @@ public class OrderGrpcService implements org.commercemesh.order.v1.OrderService 
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<CancelOrderResponse> cancelOrder(CancelOrderRequest request) {
         return caller.current().chain(me -> {
-            new Violations().requireUuid("order_id", request.getOrderId()).optionalText("reason", request.getReason(), 500)
+            new Violations().requireUuid("order_id", request.getOrderId())
+                    .optionalText("reason", request.getReason(), 500)
                     .throwIfAny();
             return orders.cancel(me, UUID.fromString(request.getOrderId()), request.getReason());
         }).map(view -> CancelOrderResponse.newBuilder().setOrder(OrderMapper.toProto(view)).build());
@@ -110,7 +111,8 @@ public class OrderGrpcService implements org.commercemesh.order.v1.OrderService 
             OrderStatus target = request.getStatus();
             Violations violations = new Violations().requireUuid("order_id", request.getOrderId())
                     .check(target == OrderStatus.ORDER_STATUS_PROCESSING || target == OrderStatus.ORDER_STATUS_SHIPPED
-                            || target == OrderStatus.ORDER_STATUS_DELIVERED, "status", "must be PROCESSING, SHIPPED or DELIVERED");
+                            || target == OrderStatus.ORDER_STATUS_DELIVERED, "status",
+                            "must be PROCESSING, SHIPPED or DELIVERED");
             if (target == OrderStatus.ORDER_STATUS_SHIPPED) {
                 violations.requireText("tracking_number", request.getTrackingNumber(), 1, 100);
             }
@@ -124,7 +126,8 @@ public class OrderGrpcService implements org.commercemesh.order.v1.OrderService 
     @RolesAllowed(Roles.ADMIN)
     public Uni<RefundOrderResponse> refundOrder(RefundOrderRequest request) {
         return Uni.createFrom().deferred(() -> {
-            new Violations().requireUuid("order_id", request.getOrderId()).optionalText("reason", request.getReason(), 500)
+            new Violations().requireUuid("order_id", request.getOrderId())
+                    .optionalText("reason", request.getReason(), 500)
                     .throwIfAny();
             return orders.refundOrder(UUID.fromString(request.getOrderId()), request.getReason());
         }).map(view -> RefundOrderResponse.newBuilder().setOrder(OrderMapper.toProto(view)).build());

@@ -47,7 +47,9 @@ public class CatalogClient {
         }
         BatchGetProductsRequest request = BatchGetProductsRequest.newBuilder()
                 .addAllProductIds(new LinkedHashSet<>(ids).stream().map(UUID::toString).toList()).build();
-        return serviceToken.get().chain(token -> Downstream.idempotent(Downstream.as(products, token, deadline).batchGetProducts(request),
+        return serviceToken.get()
+                .chain(token -> Downstream.idempotent(
+                        Downstream.as(products, token, deadline).batchGetProducts(request),
                         SERVICE, deadline))
                 .map(response -> response.getProductsList().stream()
                         .collect(Collectors.toMap(product -> UUID.fromString(product.getId()), Function.identity())));

@@ -28,7 +28,8 @@ final class CartOptions {
         if (!canonical.isEmpty()) {
             for (String pair : canonical.split("&")) {
                 String[] parts = pair.split("=", 2);
-                options.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+                options.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
             }
         }
         return options;

@@ -21,15 +21,15 @@ public class CartRepository implements PanacheRepositoryBase<ShoppingCart, UUID>
     public Uni<ShoppingCart> lockActive(UUID userId, Duration ttl) {
         Instant now = Instant.now();
         return update("status = ?3, updatedAt = ?1 where userId = ?2 and status = ?4 and expiresAt < ?1",
-                        now, userId, CartState.ABANDONED, CartState.ACTIVE)
+                now, userId, CartState.ABANDONED, CartState.ACTIVE)
                 // Insert-or-lock in one statement: a separate "insert, then select" could find no
                 // ACTIVE cart when a concurrent transaction converted it in between. The conflict
                 // target repeats the one-active-cart index's predicate (V1), as PostgreSQL requires.
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery("""
-                                insert into cart (id, user_id, status, expires_at, created_at, updated_at)
-                                values (:id, :user, :status, :expires, :now, :now)
-                                on conflict (user_id) where status = 'ACTIVE' do update set updated_at = cart.updated_at
-                                returning cast(id as text)""", String.class)
+                        insert into cart (id, user_id, status, expires_at, created_at, updated_at)
+                        values (:id, :user, :status, :expires, :now, :now)
+                        on conflict (user_id) where status = 'ACTIVE' do update set updated_at = cart.updated_at
+                        returning cast(id as text)""", String.class)
                         .setParameter("id", Ids.newId()).setParameter("user", userId)
                         .setParameter("status", CartState.ACTIVE.name())
                         .setParameter("expires", now.plus(ttl)).setParameter("now", now).getSingleResult())

@@ -71,8 +71,8 @@ public class CartService {
             }
             String canonical = CartOptions.canonical(options);
             return Panache.withTransaction(() -> carts.lockActive(userId, ttl)
-                            .chain(cart -> lines.linesOf(cart.id)
-                                    .chain(existing -> addTo(cart, existing, productId, product, quantity, canonical))))
+                    .chain(cart -> lines.linesOf(cart.id)
+                            .chain(existing -> addTo(cart, existing, productId, product, quantity, canonical))))
                     .chain(this::priced);
         });
     }
@@ -108,18 +108,23 @@ public class CartService {
     @WithTransaction
     public Uni<Void> takeBought(UUID cartId, UUID orderId, List<BoughtLine> bought) {
         Instant now = now();
-        return carts.lock(cartId).chain(cart -> cart == null ? Uni.createFrom().voidItem() : Multi.createFrom().iterable(bought)
-                .onItem().transformToUniAndConcatenate(line -> lines.takeOut(cartId, line.cartItemId(), line.quantity(), now))
-                .collect().last()
-                .chain(() -> lines.countIn(cartId))
-                .chain(left -> {
-                    if (left == 0) {
-                        cart.convertTo(orderId, now);
-                    } else {
-                        cart.updatedAt = now;
-                    }
-                    return Panache.flush();
-                }));
+        return carts.lock(cartId)
+                .chain(cart -> cart == null
+                        ? Uni.createFrom().voidItem()
+                        : Multi.createFrom().iterable(bought)
+                                .onItem()
+                                .transformToUniAndConcatenate(
+                                        line -> lines.takeOut(cartId, line.cartItemId(), line.quantity(), now))
+                                .collect().last()
+                                .chain(() -> lines.countIn(cartId))
+                                .chain(left -> {
+                                    if (left == 0) {
+                                        cart.convertTo(orderId, now);
+                                    } else {
+                                        cart.updatedAt = now;
+                                    }
+                                    return Panache.flush();
+                                }));
     }
 
     /** Units a paid order bought from one cart line. */
@@ -138,7 +143,8 @@ public class CartService {
                 .replaceWithVoid();
     }
 
-    private Uni<PricedCart> addTo(ShoppingCart cart, List<CartLine> existing, UUID productId, Product product, int quantity,
+    private Uni<PricedCart> addTo(ShoppingCart cart, List<CartLine> existing, UUID productId, Product product,
+            int quantity,
             String options) {
         Amount price = Amount.fromProto(product.getEffectivePrice());
         if (!existing.isEmpty() && !existing.get(0).currency.equals(price.currency())) {

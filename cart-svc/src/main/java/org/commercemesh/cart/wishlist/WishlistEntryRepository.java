@@ -41,9 +41,9 @@ public class WishlistEntryRepository implements PanacheRepositoryBase<WishlistEn
             return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                                "select wishlist_id, count(*) from wishlist_item where wishlist_id in (:ids) group by wishlist_id",
-                                Object[].class)
-                        .setParameter("ids", wishlistIds).getResultList())
+                "select wishlist_id, count(*) from wishlist_item where wishlist_id in (:ids) group by wishlist_id",
+                Object[].class)
+                .setParameter("ids", wishlistIds).getResultList())
                 .map(rows -> {
                     Map<UUID, Long> counts = new HashMap<>();
                     rows.forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).longValue()));

@@ -57,18 +57,22 @@ public class WishlistGrpcService implements org.commercemesh.cart.v1.WishlistSer
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<CreateWishlistResponse> createWishlist(CreateWishlistRequest request) {
         return caller.current().chain(me -> {
-            Violations violations = new Violations().requireText("wishlist.name", request.getWishlist().getName(), 1, 100);
+            Violations violations = new Violations().requireText("wishlist.name", request.getWishlist().getName(), 1,
+                    100);
             privacy(violations, request.getWishlist().getPrivacy());
             violations.throwIfAny();
-            return wishlists.create(me.userId(), request.getWishlist().getName(), Privacy.of(request.getWishlist().getPrivacy()));
-        }).map(contents -> CreateWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
+            return wishlists.create(me.userId(), request.getWishlist().getName(),
+                    Privacy.of(request.getWishlist().getPrivacy()));
+        }).map(contents -> CreateWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true))
+                .build());
     }
 
     @Override
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<GetWishlistResponse> getWishlist(GetWishlistRequest request) {
         return caller.current().chain(me -> wishlists.get(me.userId(), id("wishlist_id", request.getWishlistId())))
-                .map(contents -> GetWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
+                .map(contents -> GetWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true))
+                        .build());
     }
 
     @Override
@@ -107,7 +111,8 @@ public class WishlistGrpcService implements org.commercemesh.cart.v1.WishlistSer
             violations.throwIfAny();
             return wishlists.update(me.userId(), UUID.fromString(wishlist.getId()), wishlist.getName(),
                     Privacy.of(wishlist.getPrivacy()), mask);
-        }).map(contents -> UpdateWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
+        }).map(contents -> UpdateWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true))
+                .build());
     }
 
     @Override
@@ -127,18 +132,21 @@ public class WishlistGrpcService implements org.commercemesh.cart.v1.WishlistSer
             UUID wishlistId = request.getWishlistId().isEmpty() ? null : UUID.fromString(request.getWishlistId());
             return wishlists.addItem(me.userId(), wishlistId, UUID.fromString(request.getProductId()),
                     request.getNotes());
-        }).map(contents -> AddWishlistItemResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
+        }).map(contents -> AddWishlistItemResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true))
+                .build());
     }
 
     @Override
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<RemoveWishlistItemResponse> removeWishlistItem(RemoveWishlistItemRequest request) {
         return caller.current().chain(me -> {
-            new Violations().requireUuid("wishlist_id", request.getWishlistId()).requireUuid("item_id", request.getItemId())
+            new Violations().requireUuid("wishlist_id", request.getWishlistId())
+                    .requireUuid("item_id", request.getItemId())
                     .throwIfAny();
             return wishlists.removeItem(me.userId(), UUID.fromString(request.getWishlistId()),
                     UUID.fromString(request.getItemId()));
-        }).map(contents -> RemoveWishlistItemResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true)).build());
+        }).map(contents -> RemoveWishlistItemResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, true))
+                .build());
     }
 
     /**
@@ -150,7 +158,8 @@ public class WishlistGrpcService implements org.commercemesh.cart.v1.WishlistSer
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<MoveWishlistItemToCartResponse> moveWishlistItemToCart(MoveWishlistItemToCartRequest request) {
         return caller.current().chain(me -> {
-            new Violations().requireUuid("wishlist_id", request.getWishlistId()).requireUuid("item_id", request.getItemId())
+            new Violations().requireUuid("wishlist_id", request.getWishlistId())
+                    .requireUuid("item_id", request.getItemId())
                     .range("quantity", request.getQuantity(), 0, 99).throwIfAny();
             UUID wishlistId = UUID.fromString(request.getWishlistId());
             UUID itemId = UUID.fromString(request.getItemId());
@@ -158,7 +167,8 @@ public class WishlistGrpcService implements org.commercemesh.cart.v1.WishlistSer
             return wishlists.item(me.userId(), wishlistId, itemId)
                     .chain(item -> carts.add(me.userId(), item.productId, quantity, Map.of()))
                     .chain(cart -> wishlists.removeItem(me.userId(), wishlistId, itemId)
-                            .map(contents -> MoveWishlistItemToCartResponse.newBuilder().setCart(CartMapper.toProto(cart))
+                            .map(contents -> MoveWishlistItemToCartResponse.newBuilder()
+                                    .setCart(CartMapper.toProto(cart))
                                     .setWishlist(WishlistMapper.toProto(contents, true)).build()));
         });
     }
@@ -167,8 +177,9 @@ public class WishlistGrpcService implements org.commercemesh.cart.v1.WishlistSer
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<GetSharedWishlistResponse> getSharedWishlist(GetSharedWishlistRequest request) {
         return caller.current().chain(me -> wishlists.getShared(id("wishlist_id", request.getWishlistId()),
-                        request.getShareToken()))
-                .map(contents -> GetSharedWishlistResponse.newBuilder().setWishlist(WishlistMapper.toProto(contents, false)).build());
+                request.getShareToken()))
+                .map(contents -> GetSharedWishlistResponse.newBuilder()
+                        .setWishlist(WishlistMapper.toProto(contents, false)).build());
     }
 
     private static void privacy(Violations violations, WishlistPrivacy privacy) {

@@ -53,7 +53,8 @@ public class WishlistService {
     public Uni<WishlistContents> create(UUID userId, String name, Privacy privacy) {
         return wishlists.countOwned(userId).chain(count -> {
             if (count >= maxPerUser) {
-                throw new FailedPreconditionException("WISHLIST_LIMIT_REACHED", "a user may keep at most " + maxPerUser + " wishlists");
+                throw new FailedPreconditionException("WISHLIST_LIMIT_REACHED",
+                        "a user may keep at most " + maxPerUser + " wishlists");
             }
             return persistNew(userId, name, privacy, count == 0);
         }).map(wishlist -> new WishlistContents(wishlist, List.of(), 0));
@@ -69,7 +70,8 @@ public class WishlistService {
         return wishlists.listOwned(userId, offset, limit)
                 .chain(page -> entries.countsIn(page.stream().map(wishlist -> wishlist.id).toList())
                         .map(counts -> page.stream()
-                                .map(wishlist -> new WishlistContents(wishlist, List.of(), counts.getOrDefault(wishlist.id, 0L)))
+                                .map(wishlist -> new WishlistContents(wishlist, List.of(),
+                                        counts.getOrDefault(wishlist.id, 0L)))
                                 .toList()));
     }
 
@@ -90,13 +92,13 @@ public class WishlistService {
     @WithTransaction
     public Uni<Void> delete(UUID userId, UUID wishlistId) {
         return wishlists.getOwned(userId, wishlistId).call(wishlist -> wishlist.isDefault
-                        ? wishlists.countOwned(userId).invoke(count -> {
-                            if (count > 1) {
-                                throw new FailedPreconditionException("DEFAULT_WISHLIST",
-                                        "the default wishlist can only be deleted once it is the last one");
-                            }
-                        })
-                        : Uni.createFrom().voidItem())
+                ? wishlists.countOwned(userId).invoke(count -> {
+                    if (count > 1) {
+                        throw new FailedPreconditionException("DEFAULT_WISHLIST",
+                                "the default wishlist can only be deleted once it is the last one");
+                    }
+                })
+                : Uni.createFrom().voidItem())
                 .call(wishlist -> entries.deleteAllIn(wishlist.id))
                 .call(wishlists::delete)
                 .replaceWithVoid();
@@ -111,28 +113,30 @@ public class WishlistService {
             if (!found.containsKey(productId)) {
                 throw new NotFoundException("product", productId);
             }
-            return Panache.withTransaction(() -> (wishlistId == null ? defaultWishlist(userId) : wishlists.getOwned(userId, wishlistId))
-                    .call(wishlist -> entries.countIn(wishlist.id).invoke(count -> {
-                        if (count >= maxItems) {
-                            throw new FailedPreconditionException("WISHLIST_FULL", "a wishlist holds at most " + maxItems + " items");
-                        }
-                    }))
-                    .call(wishlist -> entries.holds(wishlist.id, productId).invoke(held -> {
-                        if (held) {
-                            throw new AlreadyExistsException("the product is already on this wishlist");
-                        }
-                    }))
-                    .call(wishlist -> {
-                        WishlistEntry entry = new WishlistEntry();
-                        entry.id = Ids.newId();
-                        entry.wishlistId = wishlist.id;
-                        entry.productId = productId;
-                        entry.notes = notes.strip();
-                        entry.addedAt = Instant.now();
-                        wishlist.updatedAt = entry.addedAt;
-                        return entries.persist(entry);
-                    })
-                    .chain(this::contents));
+            return Panache.withTransaction(
+                    () -> (wishlistId == null ? defaultWishlist(userId) : wishlists.getOwned(userId, wishlistId))
+                            .call(wishlist -> entries.countIn(wishlist.id).invoke(count -> {
+                                if (count >= maxItems) {
+                                    throw new FailedPreconditionException("WISHLIST_FULL",
+                                            "a wishlist holds at most " + maxItems + " items");
+                                }
+                            }))
+                            .call(wishlist -> entries.holds(wishlist.id, productId).invoke(held -> {
+                                if (held) {
+                                    throw new AlreadyExistsException("the product is already on this wishlist");
+                                }
+                            }))
+                            .call(wishlist -> {
+                                WishlistEntry entry = new WishlistEntry();
+                                entry.id = Ids.newId();
+                                entry.wishlistId = wishlist.id;
+                                entry.productId = productId;
+                                entry.notes = notes.strip();
+                                entry.addedAt = Instant.now();
+                                wishlist.updatedAt = entry.addedAt;
+                                return entries.persist(entry);
+                            })
+                            .chain(this::contents));
         });
     }
 
@@ -158,7 +162,7 @@ public class WishlistService {
                     boolean visible = wishlist != null && (wishlist.privacy == Privacy.PUBLIC
                             || (wishlist.privacy == Privacy.SHARED && wishlist.shareToken != null
                                     && MessageDigest.isEqual(wishlist.shareToken.getBytes(StandardCharsets.UTF_8),
-                                    shareToken.getBytes(StandardCharsets.UTF_8))));
+                                            shareToken.getBytes(StandardCharsets.UTF_8))));
                     if (!visible) {
                         throw new NotFoundException("wishlist", wishlistId);
                     }

@@ -108,7 +108,8 @@ class CartTest {
         Product soldOut = FakeCatalog.product("Hot Item", 100).toBuilder().setInStock(false).build();
         FakeCatalog.put(soldOut);
 
-        assertThat(GrpcErrors.reason(catchThrowable(() -> add(ann, inactive, 1, Map.of())))).contains("PRODUCT_UNAVAILABLE");
+        assertThat(GrpcErrors.reason(catchThrowable(() -> add(ann, inactive, 1, Map.of()))))
+                .contains("PRODUCT_UNAVAILABLE");
         assertThat(GrpcErrors.reason(catchThrowable(() -> add(ann, soldOut, 1, Map.of())))).contains("OUT_OF_STOCK");
         assertThat(GrpcErrors.reason(catchThrowable(() -> ann.addCartItem(AddCartItemRequest.newBuilder()
                 .setProductId(UUID.randomUUID().toString()).setQuantity(1).build()).await().atMost(WAIT))))
@@ -143,10 +144,12 @@ class CartTest {
         cart = ann.updateCartItem(UpdateCartItemRequest.newBuilder().setItemId(mug).setQuantity(0).build())
                 .await().atMost(WAIT).getCart();
         assertThat(cart.getItemsList()).extracting(CartItem::getId).containsExactly(plate);
-        cart = ann.removeCartItem(RemoveCartItemRequest.newBuilder().setItemId(plate).build()).await().atMost(WAIT).getCart();
+        cart = ann.removeCartItem(RemoveCartItemRequest.newBuilder().setItemId(plate).build()).await().atMost(WAIT)
+                .getCart();
         assertThat(cart.getItemsList()).isEmpty();
         add(ann, FakeCatalog.product("Bowl", 90), 2, Map.of());
-        assertThat(ann.clearCart(ClearCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart().getItemsList()).isEmpty();
+        assertThat(ann.clearCart(ClearCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart().getItemsList())
+                .isEmpty();
     }
 
     @Test
@@ -155,15 +158,18 @@ class CartTest {
         CartService bob = shopper();
         String annsLine = add(ann, FakeCatalog.product("Lamp", 500), 1, Map.of()).getItems(0).getId();
 
-        Throwable update = catchThrowable(() -> bob.updateCartItem(UpdateCartItemRequest.newBuilder().setItemId(annsLine)
-                .setQuantity(5).build()).await().atMost(WAIT));
-        Throwable remove = catchThrowable(() -> bob.removeCartItem(RemoveCartItemRequest.newBuilder().setItemId(annsLine)
-                .build()).await().atMost(WAIT));
+        Throwable update = catchThrowable(
+                () -> bob.updateCartItem(UpdateCartItemRequest.newBuilder().setItemId(annsLine)
+                        .setQuantity(5).build()).await().atMost(WAIT));
+        Throwable remove = catchThrowable(
+                () -> bob.removeCartItem(RemoveCartItemRequest.newBuilder().setItemId(annsLine)
+                        .build()).await().atMost(WAIT));
         bob.clearCart(ClearCartRequest.getDefaultInstance()).await().atMost(WAIT);
 
         assertThat(GrpcErrors.code(update)).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(GrpcErrors.code(remove)).isEqualTo(Status.Code.NOT_FOUND);
-        assertThat(ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart().getItems(0).getQuantity())
+        assertThat(ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart().getItems(0)
+                .getQuantity())
                 .isEqualTo(1);
         assertThat(GrpcErrors.code(catchThrowable(() -> carts.getCart(GetCartRequest.getDefaultInstance())
                 .await().atMost(WAIT)))).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -206,9 +212,11 @@ class CartTest {
         TestKafka.publish("order.events", orderId, eventId, confirmed(orderId, cart, line(mugs, 1)));
         TestKafka.publish("order.events", orderId, eventId, confirmed(orderId, cart, line(mugs, 1)));
         // A sentinel on the same partition: once it has taken effect, both deliveries above have been handled.
-        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, cart, line(saucers, 1)));
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(),
+                confirmed(orderId, cart, line(saucers, 1)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> quantities(ann).equals(List.of(2, 1)) || quantities(ann).equals(List.of(1, 1)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> quantities(ann).equals(List.of(2, 1)) || quantities(ann).equals(List.of(1, 1)));
         assertThat(quantities(ann)).containsExactly(2, 1);
         assertThat(processed(eventId)).isEqualTo(1);
     }
@@ -221,7 +229,8 @@ class CartTest {
         Product later = FakeCatalog.product("Later Lamp", 700);
         add(ann, later, 1, Map.of());
 
-        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, placed, line(placed.getItems(0), 1)));
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(),
+                confirmed(orderId, placed, line(placed.getItems(0), 1)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> items(ann).size() == 1);
         Cart after = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
@@ -236,7 +245,8 @@ class CartTest {
         Cart cart = add(ann, FakeCatalog.product("Checkout Chair", 2500), 2, Map.of());
         String orderId = UUID.randomUUID().toString();
 
-        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, cart, line(cart.getItems(0), 2)));
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(),
+                confirmed(orderId, cart, line(cart.getItems(0), 2)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(status(cart.getId())));
         Cart next = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
@@ -251,30 +261,37 @@ class CartTest {
         String orderId = UUID.randomUUID().toString();
         Cart other = add(shopper(), FakeCatalog.product("Sentinel Stool", 100), 1, Map.of());
 
-        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), OrderPlaced.newBuilder().setOrderId(orderId)
-                .setCartId(cart.getId()).setUserId(cart.getUserId()).build());
-        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), OrderCancelled.newBuilder().setOrderId(orderId)
-                .setUserId(cart.getUserId()).setReason("PAYMENT_DECLINED").build());
-        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(), confirmed(orderId, other, line(other.getItems(0), 1)));
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(),
+                OrderPlaced.newBuilder().setOrderId(orderId)
+                        .setCartId(cart.getId()).setUserId(cart.getUserId()).build());
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(),
+                OrderCancelled.newBuilder().setOrderId(orderId)
+                        .setUserId(cart.getUserId()).setReason("PAYMENT_DECLINED").build());
+        TestKafka.publish("order.events", orderId, UUID.randomUUID().toString(),
+                confirmed(orderId, other, line(other.getItems(0), 1)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONVERTED".equals(status(other.getId())));
         Cart after = ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart();
         assertThat(after.getId()).isEqualTo(cart.getId());
         assertThat(after.getItemsList()).containsExactlyElementsOf(cart.getItemsList().stream()
-                .map(item -> item.toBuilder().setCurrentUnitPrice(after.getItems(0).getCurrentUnitPrice()).build()).toList());
+                .map(item -> item.toBuilder().setCurrentUnitPrice(after.getItems(0).getCurrentUnitPrice()).build())
+                .toList());
     }
 
     @Test
-    void givenACartBeingConverted_whenItemsAreAddedAtTheSameTime_thenEveryAddSucceedsOnSomeActiveCart() throws Throwable {
+    void givenACartBeingConverted_whenItemsAreAddedAtTheSameTime_thenEveryAddSucceedsOnSomeActiveCart()
+            throws Throwable {
         for (int round = 0; round < 10; round++) {
             UUID buyer = UUID.randomUUID();
             CartService ann = TestTokens.withToken(carts, TestTokens.customer(buyer));
             Cart cart = add(ann, FakeCatalog.product("Race Lamp " + round, 100), 1, Map.of());
             Product next = FakeCatalog.product("Race Bulb " + round, 10);
 
-            var converting = java.util.concurrent.CompletableFuture.runAsync(() -> OnVertx.await(() -> Panache.withTransaction(
-                    () -> cartService.takeBought(UUID.fromString(cart.getId()), UUID.randomUUID(),
-                            List.of(new org.commercemesh.cart.shopping.CartService.BoughtLine(UUID.fromString(cart.getItems(0).getId()), 1))))));
+            var converting = java.util.concurrent.CompletableFuture
+                    .runAsync(() -> OnVertx.await(() -> Panache.withTransaction(
+                            () -> cartService.takeBought(UUID.fromString(cart.getId()), UUID.randomUUID(),
+                                    List.of(new org.commercemesh.cart.shopping.CartService.BoughtLine(
+                                            UUID.fromString(cart.getItems(0).getId()), 1))))));
             List<Throwable> failures = java.util.stream.IntStream.range(0, 4).parallel()
                     .mapToObj(i -> catchThrowable(() -> add(ann, next, 1, Map.of())))
                     .filter(java.util.Objects::nonNull).toList();
@@ -340,7 +357,8 @@ class CartTest {
 
         assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
         assertThat(Status.fromThrowable(failure).getDescription()).contains("catalog-svc did not answer");
-        assertThat(ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart().getItemsList()).isEmpty();
+        assertThat(ann.getCart(GetCartRequest.getDefaultInstance()).await().atMost(WAIT).getCart().getItemsList())
+                .isEmpty();
     }
 
     private CartService shopper() {
@@ -353,9 +371,10 @@ class CartTest {
     }
 
     private static void expire(String cartId) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("update cart set expires_at = now() - interval '1 second' where id = :id")
-                .setParameter("id", UUID.fromString(cartId)).executeUpdate())));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session
+                        .createNativeQuery("update cart set expires_at = now() - interval '1 second' where id = :id")
+                        .setParameter("id", UUID.fromString(cartId)).executeUpdate())));
     }
 
     private static String status(String cartId) {

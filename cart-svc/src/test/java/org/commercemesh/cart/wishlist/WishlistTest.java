@@ -56,7 +56,8 @@ class WishlistTest {
         Throwable twice = catchThrowable(() -> TestTokens.withToken(wishlists, token).addWishlistItem(
                 AddWishlistItemRequest.newBuilder().setProductId(book.getId()).build()).await().atMost(WAIT));
         Throwable unknown = catchThrowable(() -> TestTokens.withToken(wishlists, token).addWishlistItem(
-                AddWishlistItemRequest.newBuilder().setProductId(UUID.randomUUID().toString()).build()).await().atMost(WAIT));
+                AddWishlistItemRequest.newBuilder().setProductId(UUID.randomUUID().toString()).build()).await()
+                .atMost(WAIT));
 
         assertThat(wishlist.getIsDefault()).isTrue();
         assertThat(wishlist.getPrivacy()).isEqualTo(WishlistPrivacy.WISHLIST_PRIVACY_PRIVATE);
@@ -74,7 +75,8 @@ class WishlistTest {
         Wishlist renamed = ann.updateWishlist(UpdateWishlistRequest.newBuilder()
                 .setWishlist(Wishlist.newBuilder().setId(second.getId()).setName("Kitchen things"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("name")).build()).await().atMost(WAIT).getWishlist();
-        List<Wishlist> listed = ann.listWishlists(ListWishlistsRequest.getDefaultInstance()).await().atMost(WAIT).getWishlistsList();
+        List<Wishlist> listed = ann.listWishlists(ListWishlistsRequest.getDefaultInstance()).await().atMost(WAIT)
+                .getWishlistsList();
         Throwable deleteDefault = catchThrowable(() -> delete(ann, first));
         delete(ann, second);
 
@@ -82,7 +84,8 @@ class WishlistTest {
         assertThat(renamed.getName()).isEqualTo("Kitchen things");
         assertThat(listed).extracting(Wishlist::getId).containsExactly(first.getId(), second.getId());
         assertThat(GrpcErrors.reason(deleteDefault)).contains("DEFAULT_WISHLIST");
-        assertThat(ann.listWishlists(ListWishlistsRequest.getDefaultInstance()).await().atMost(WAIT).getWishlistsCount())
+        assertThat(
+                ann.listWishlists(ListWishlistsRequest.getDefaultInstance()).await().atMost(WAIT).getWishlistsCount())
                 .isEqualTo(1);
     }
 
@@ -97,7 +100,8 @@ class WishlistTest {
         assertThat(GrpcErrors.code(catchThrowable(() -> shared(bob, hidden, "")))).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(shared(bob, open, "").getName()).isEqualTo("Public");
         assertThat(GrpcErrors.code(catchThrowable(() -> shared(bob, shared, "")))).isEqualTo(Status.Code.NOT_FOUND);
-        assertThat(GrpcErrors.code(catchThrowable(() -> shared(bob, shared, "guessed")))).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(GrpcErrors.code(catchThrowable(() -> shared(bob, shared, "guessed"))))
+                .isEqualTo(Status.Code.NOT_FOUND);
         Wishlist viaToken = shared(bob, shared, shared.getShareToken());
         assertThat(viaToken.getName()).isEqualTo("Shared");
         assertThat(viaToken.getShareToken()).isEmpty();
@@ -148,18 +152,24 @@ class WishlistTest {
         String itemId = annsList.getItems(0).getId();
 
         List<Supplier<Object>> attempts = List.of(
-                () -> bob.getWishlist(GetWishlistRequest.newBuilder().setWishlistId(annsList.getId()).build()).await().atMost(WAIT),
+                () -> bob.getWishlist(GetWishlistRequest.newBuilder().setWishlistId(annsList.getId()).build()).await()
+                        .atMost(WAIT),
                 () -> bob.updateWishlist(UpdateWishlistRequest.newBuilder()
                         .setWishlist(Wishlist.newBuilder().setId(annsList.getId()).setName("Mine now"))
                         .setUpdateMask(FieldMask.newBuilder().addPaths("name")).build()).await().atMost(WAIT),
-                () -> bob.deleteWishlist(DeleteWishlistRequest.newBuilder().setWishlistId(annsList.getId()).build()).await().atMost(WAIT),
+                () -> bob.deleteWishlist(DeleteWishlistRequest.newBuilder().setWishlistId(annsList.getId()).build())
+                        .await().atMost(WAIT),
                 () -> bob.addWishlistItem(AddWishlistItemRequest.newBuilder().setWishlistId(annsList.getId())
                         .setProductId(FakeCatalog.product("Gift", 10).getId()).build()).await().atMost(WAIT),
                 () -> bob.removeWishlistItem(RemoveWishlistItemRequest.newBuilder().setWishlistId(annsList.getId())
                         .setItemId(itemId).build()).await().atMost(WAIT),
-                () -> bob.moveWishlistItemToCart(MoveWishlistItemToCartRequest.newBuilder().setWishlistId(annsList.getId())
-                        .setItemId(itemId).build()).await().atMost(WAIT),
-                () -> bob.getSharedWishlist(GetSharedWishlistRequest.newBuilder().setWishlistId(annsList.getId()).build())
+                () -> bob.moveWishlistItemToCart(
+                        MoveWishlistItemToCartRequest.newBuilder().setWishlistId(annsList.getId())
+                                .setItemId(itemId).build())
+                        .await().atMost(WAIT),
+                () -> bob
+                        .getSharedWishlist(
+                                GetSharedWishlistRequest.newBuilder().setWishlistId(annsList.getId()).build())
                         .await().atMost(WAIT));
 
         for (Supplier<Object> attempt : attempts) {
@@ -191,7 +201,8 @@ class WishlistTest {
     }
 
     private static void delete(WishlistService as, Wishlist wishlist) {
-        as.deleteWishlist(DeleteWishlistRequest.newBuilder().setWishlistId(wishlist.getId()).build()).await().atMost(WAIT);
+        as.deleteWishlist(DeleteWishlistRequest.newBuilder().setWishlistId(wishlist.getId()).build()).await()
+                .atMost(WAIT);
     }
 
     private static Wishlist shared(WishlistService as, Wishlist wishlist, String token) {

@@ -2,9 +2,9 @@ package org.commercemesh.catalog.category;
 
 import java.util.Set;
 
-import org.commercemesh.catalog.v1.Category;
 import org.commercemesh.catalog.Slugs;
 import org.commercemesh.catalog.WebUrls;
+import org.commercemesh.catalog.v1.Category;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
 
@@ -42,7 +42,9 @@ final class CategoryRules {
 
     static void apply(Category category, UpdateMask mask, CatalogCategory entity) {
         if (mask.has("parent_id")) {
-            entity.parentId = category.getParentId().isEmpty() ? null : java.util.UUID.fromString(category.getParentId());
+            entity.parentId = category.getParentId().isEmpty()
+                    ? null
+                    : java.util.UUID.fromString(category.getParentId());
         }
         if (mask.has("name")) {
             entity.name = category.getName().strip();

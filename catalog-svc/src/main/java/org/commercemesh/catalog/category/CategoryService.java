@@ -97,7 +97,8 @@ public class CategoryService {
                                 "a category cannot move under itself or one of its descendants");
                     }
                 }))
-                .call(entity -> mask.has("slug") || mask.has("name") ? requireFreeSlug(entity.slug, entity.id)
+                .call(entity -> mask.has("slug") || mask.has("name")
+                        ? requireFreeSlug(entity.slug, entity.id)
                         : Uni.createFrom().voidItem())
                 .invoke(entity -> entity.updatedAt = Instant.now());
     }

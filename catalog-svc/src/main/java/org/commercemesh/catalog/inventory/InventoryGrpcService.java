@@ -64,7 +64,8 @@ public class InventoryGrpcService implements org.commercemesh.catalog.v1.Invento
                                 "appears more than once");
             }
             Duration ttl = request.hasTtl()
-                    ? Duration.ofSeconds(request.getTtl().getSeconds(), request.getTtl().getNanos()) : defaultTtl;
+                    ? Duration.ofSeconds(request.getTtl().getSeconds(), request.getTtl().getNanos())
+                    : defaultTtl;
             violations.check(!ttl.isNegative() && !ttl.isZero() && ttl.compareTo(maxTtl) <= 0, "ttl",
                     "must be positive and at most " + maxTtl.toMinutes() + " minutes");
             violations.throwIfAny();

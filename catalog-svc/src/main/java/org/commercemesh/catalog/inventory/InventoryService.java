@@ -61,7 +61,8 @@ public class InventoryService {
             if (!previous.isEmpty()) {
                 return Uni.createFrom().item(previous);
             }
-            List<String> missing = wanted.keySet().stream().filter(id -> !locked.containsKey(id)).map(UUID::toString).toList();
+            List<String> missing = wanted.keySet().stream().filter(id -> !locked.containsKey(id)).map(UUID::toString)
+                    .toList();
             if (!missing.isEmpty()) {
                 throw new NotFoundException("product", String.join(", ", missing));
             }
@@ -69,9 +70,11 @@ public class InventoryService {
                 refuseUnlessAvailable(wanted, locked, held);
                 Instant now = Instant.now();
                 List<StockReservation> hold = wanted.entrySet().stream()
-                        .map(line -> StockReservation.hold(orderId, line.getKey(), line.getValue(), now.plus(ttl), now)).toList();
+                        .map(line -> StockReservation.hold(orderId, line.getKey(), line.getValue(), now.plus(ttl), now))
+                        .toList();
                 return reservations.persist(hold).chain(Panache::flush)
-                        .chain(() -> announce(wanted.keySet(), product -> 0, StockChangeReason.STOCK_CHANGE_REASON_RESERVED, orderId))
+                        .chain(() -> announce(wanted.keySet(), product -> 0,
+                                StockChangeReason.STOCK_CHANGE_REASON_RESERVED, orderId))
                         .replaceWith(hold);
             });
         })).map(held -> InventoryMapper.toProto(orderId, held, Instant.now()));
@@ -89,17 +92,20 @@ public class InventoryService {
                 return Uni.createFrom().item(lines);
             }
             if (lines.stream().anyMatch(line -> line.status == ReservationState.RELEASED)) {
-                throw new FailedPreconditionException("RESERVATION_RELEASED", "the reservation of order " + orderId + " was released");
+                throw new FailedPreconditionException("RESERVATION_RELEASED",
+                        "the reservation of order " + orderId + " was released");
             }
             if (lines.stream().anyMatch(line -> !line.expiresAt.isAfter(now))) {
-                throw new FailedPreconditionException("RESERVATION_EXPIRED", "the reservation of order " + orderId + " expired");
+                throw new FailedPreconditionException("RESERVATION_EXPIRED",
+                        "the reservation of order " + orderId + " expired");
             }
             Map<UUID, Integer> quantities = quantities(lines, ReservationState.ACTIVE);
             return stock.lock(quantities.keySet()).chain(locked -> {
                 lines.stream().filter(line -> line.status == ReservationState.ACTIVE).forEach(line -> line.commit(now));
                 return moveStock(quantities, locked, -1).chain(Panache::flush)
                         .chain(() -> announce(quantities.keySet(), product -> locked.get(product).manageStock()
-                                ? -quantities.get(product) : 0, StockChangeReason.STOCK_CHANGE_REASON_COMMITTED, orderId))
+                                ? -quantities.get(product)
+                                : 0, StockChangeReason.STOCK_CHANGE_REASON_COMMITTED, orderId))
                         .replaceWith(lines);
             });
         }).map(lines -> InventoryMapper.toProto(orderId, lines, now));
@@ -115,9 +121,11 @@ public class InventoryService {
                 return Uni.createFrom().item(lines);
             }
             return stock.lock(quantities.keySet()).chain(locked -> {
-                lines.stream().filter(line -> line.status == ReservationState.ACTIVE).forEach(line -> line.release(now));
+                lines.stream().filter(line -> line.status == ReservationState.ACTIVE)
+                        .forEach(line -> line.release(now));
                 return Panache.flush()
-                        .chain(() -> announce(quantities.keySet(), product -> 0, StockChangeReason.STOCK_CHANGE_REASON_RELEASED, orderId))
+                        .chain(() -> announce(quantities.keySet(), product -> 0,
+                                StockChangeReason.STOCK_CHANGE_REASON_RELEASED, orderId))
                         .replaceWith(lines);
             });
         }).map(lines -> InventoryMapper.toProto(orderId, lines, now));
@@ -136,10 +144,12 @@ public class InventoryService {
                 return Uni.createFrom().voidItem();
             }
             return stock.lock(quantities.keySet()).chain(locked -> {
-                lines.stream().filter(line -> line.status == ReservationState.COMMITTED).forEach(line -> line.restock(now));
+                lines.stream().filter(line -> line.status == ReservationState.COMMITTED)
+                        .forEach(line -> line.restock(now));
                 return moveStock(quantities, locked, 1).chain(Panache::flush)
                         .chain(() -> announce(quantities.keySet(), product -> locked.get(product).manageStock()
-                                ? quantities.get(product) : 0, StockChangeReason.STOCK_CHANGE_REASON_RESTOCKED, orderId));
+                                ? quantities.get(product)
+                                : 0, StockChangeReason.STOCK_CHANGE_REASON_RESTOCKED, orderId));
             });
         }).chain(() -> release(orderId)).replaceWithVoid();
     }
@@ -159,11 +169,13 @@ public class InventoryService {
                 int reserved = held.getOrDefault(productId, 0);
                 if (product.stock() + delta < reserved) {
                     throw new FailedPreconditionException("INSUFFICIENT_STOCK",
-                            "stock would fall below the " + reserved + " units reserved", Map.of("reserved", String.valueOf(reserved)));
+                            "stock would fall below the " + reserved + " units reserved",
+                            Map.of("reserved", String.valueOf(reserved)));
                 }
                 return stock.add(productId, delta)
                         .chain(() -> stock.recordAdjustment(productId, delta, reason, adjustedBy))
-                        .chain(() -> announce(List.of(productId), id -> delta, StockChangeReason.STOCK_CHANGE_REASON_ADJUSTMENT, null));
+                        .chain(() -> announce(List.of(productId), id -> delta,
+                                StockChangeReason.STOCK_CHANGE_REASON_ADJUSTMENT, null));
             });
         }).chain(() -> levels(List.of(productId))).map(levels -> levels.get(0));
     }
@@ -173,7 +185,8 @@ public class InventoryService {
         return stock.figures(productIds).map(figures -> figures.stream().map(InventoryMapper::toProto).toList());
     }
 
-    private static void refuseUnlessAvailable(Map<UUID, Integer> wanted, Map<UUID, LockedProduct> locked, Map<UUID, Integer> held) {
+    private static void refuseUnlessAvailable(Map<UUID, Integer> wanted, Map<UUID, LockedProduct> locked,
+            Map<UUID, Integer> held) {
         List<String> shortProducts = new ArrayList<>();
         for (var line : wanted.entrySet()) {
             LockedProduct product = locked.get(line.getKey());

@@ -81,7 +81,8 @@ public class StockReservation extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(orderId, key.orderId) && Objects.equals(productId, key.productId);
+            return other instanceof Key key && Objects.equals(orderId, key.orderId)
+                    && Objects.equals(productId, key.productId);
         }
 
         @Override

@@ -44,17 +44,21 @@ public class OrderEventsConsumer {
     @Incoming("order-events")
     public Uni<Void> consume(Message<byte[]> message) {
         return processedEvents.handle(CONSUMER, message, Set.of(OrderConfirmed.getDescriptor(),
-                OrderCancelled.getDescriptor(), OrderRefunded.getDescriptor(), OrderDelivered.getDescriptor()), this::effect);
+                OrderCancelled.getDescriptor(), OrderRefunded.getDescriptor(), OrderDelivered.getDescriptor()),
+                this::effect);
     }
 
     private Uni<Void> effect(IncomingCloudEventMetadata<byte[]> event) {
         if (EventPayloads.is(event, OrderConfirmed.getDescriptor())) {
-            return inventory.commit(UUID.fromString(EventPayloads.parse(event, OrderConfirmed.parser()).getOrderId())).replaceWithVoid();
+            return inventory.commit(UUID.fromString(EventPayloads.parse(event, OrderConfirmed.parser()).getOrderId()))
+                    .replaceWithVoid();
         }
         if (EventPayloads.is(event, OrderCancelled.getDescriptor())) {
             OrderCancelled cancelled = EventPayloads.parse(event, OrderCancelled.parser());
             UUID orderId = UUID.fromString(cancelled.getOrderId());
-            return cancelled.getStockCommitted() ? inventory.restock(orderId) : inventory.release(orderId).replaceWithVoid();
+            return cancelled.getStockCommitted()
+                    ? inventory.restock(orderId)
+                    : inventory.release(orderId).replaceWithVoid();
         }
         if (EventPayloads.is(event, OrderRefunded.getDescriptor())) {
             return inventory.restock(UUID.fromString(EventPayloads.parse(event, OrderRefunded.parser()).getOrderId()));

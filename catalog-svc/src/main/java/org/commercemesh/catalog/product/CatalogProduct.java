@@ -4,12 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import org.commercemesh.platform.persistence.TrackedEntity;
-
 import org.hibernate.annotations.ColumnTransformer;
 
 /**

@@ -85,7 +85,8 @@ final class ProductQuery {
             parameters.put("status", status.name());
         });
         if (!filter.categoryIds().isEmpty()) {
-            where.add("exists (select 1 from product_category pc where pc.product_id = p.id and pc.category_id in (:categories))");
+            where.add(
+                    "exists (select 1 from product_category pc where pc.product_id = p.id and pc.category_id in (:categories))");
             parameters.put("categories", List.copyOf(filter.categoryIds()));
         }
         if (filter.minPrice() != null) {
@@ -105,7 +106,8 @@ final class ProductQuery {
         }
         int i = 0;
         for (var attribute : filter.attributes().entrySet()) {
-            where.add("(p.attributes -> cast(:attrName" + i + " as text)) @> to_jsonb(cast(:attrValue" + i + " as text))");
+            where.add("(p.attributes -> cast(:attrName" + i + " as text)) @> to_jsonb(cast(:attrValue" + i
+                    + " as text))");
             parameters.put("attrName" + i, attribute.getKey());
             parameters.put("attrValue" + i, attribute.getValue());
             i++;
@@ -140,7 +142,8 @@ final class ProductQuery {
                 default -> page.instantAt(0);
             };
         } catch (NumberFormatException forged) {
-            throw org.commercemesh.platform.error.InvalidArgumentException.of("page_token", "is not a token this list issued");
+            throw org.commercemesh.platform.error.InvalidArgumentException.of("page_token",
+                    "is not a token this list issued");
         }
     }
 }

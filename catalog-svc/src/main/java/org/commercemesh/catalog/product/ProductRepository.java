@@ -53,8 +53,8 @@ public class ProductRepository implements PanacheRepositoryBase<CatalogProduct, 
     /** Units that ACTIVE, unexpired reservations hold, per product (the database function V1 defines). */
     public Uni<Map<UUID, Integer>> reservedFor(Collection<UUID> productIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                                "select id, reserved_quantity(id) from product where id in (:ids)", Object[].class)
-                        .setParameter("ids", List.copyOf(productIds)).getResultList())
+                "select id, reserved_quantity(id) from product where id in (:ids)", Object[].class)
+                .setParameter("ids", List.copyOf(productIds)).getResultList())
                 .map(rows -> {
                     Map<UUID, Integer> reserved = new HashMap<>();
                     rows.forEach(row -> reserved.put((UUID) row[0], ((Number) row[1]).intValue()));
@@ -65,9 +65,10 @@ public class ProductRepository implements PanacheRepositoryBase<CatalogProduct, 
     /** Each product's categories, the primary first. */
     public Uni<Map<UUID, List<ProductCategory>>> categoriesOf(List<UUID> productIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                                "select product_id, category_id, is_primary from product_category where product_id in (:ids) "
-                                        + "order by is_primary desc, category_id", Object[].class)
-                        .setParameter("ids", productIds).getResultList())
+                "select product_id, category_id, is_primary from product_category where product_id in (:ids) "
+                        + "order by is_primary desc, category_id",
+                Object[].class)
+                .setParameter("ids", productIds).getResultList())
                 .map(rows -> {
                     Map<UUID, List<ProductCategory>> categories = new LinkedHashMap<>();
                     for (Object[] row : rows) {
@@ -85,7 +86,7 @@ public class ProductRepository implements PanacheRepositoryBase<CatalogProduct, 
                     .setParameter("id", productId).executeUpdate();
             for (ProductCategory category : categories) {
                 chain = chain.chain(() -> session.createNativeQuery(
-                                "insert into product_category (product_id, category_id, is_primary) values (:p, :c, :primary)")
+                        "insert into product_category (product_id, category_id, is_primary) values (:p, :c, :primary)")
                         .setParameter("p", productId)
                         .setParameter("c", UUID.fromString(category.getCategoryId()))
                         .setParameter("primary", category.getPrimary())

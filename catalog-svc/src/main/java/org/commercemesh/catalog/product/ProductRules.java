@@ -2,10 +2,10 @@ package org.commercemesh.catalog.product;
 
 import java.util.Set;
 
-import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.Slugs;
 import org.commercemesh.catalog.WebUrls;
 import org.commercemesh.catalog.v1.AttributeValue;
+import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductCategory;
 import org.commercemesh.catalog.v1.ProductFilter;
 import org.commercemesh.catalog.v1.ProductImage;
@@ -48,14 +48,20 @@ final class ProductRules {
             violations.optionalText("product.description", product.getDescription(), 20_000);
         }
         if (mask.has("status")) {
-            violations.check(product.getStatus() != ProductStatus.UNRECOGNIZED, "product.status", "is not a known status");
+            violations.check(product.getStatus() != ProductStatus.UNRECOGNIZED, "product.status",
+                    "is not a known status");
         }
-        Amount price = mask.has("price") ? money(violations, "product.price", product.hasPrice(), product.getPrice(), true) : null;
+        Amount price = mask.has("price")
+                ? money(violations, "product.price", product.hasPrice(), product.getPrice(), true)
+                : null;
         if (mask.has("sale_price") && product.hasSalePrice()) {
             Amount sale = money(violations, "product.sale_price", true, product.getSalePrice(), false);
             if (sale != null && price != null) {
-                violations.check(sale.currency().equals(price.currency()), "product.sale_price", "must be in the price's currency")
-                        .check(!sale.currency().equals(price.currency()) || sale.compareTo(price) < 0, "product.sale_price",
+                violations
+                        .check(sale.currency().equals(price.currency()), "product.sale_price",
+                                "must be in the price's currency")
+                        .check(!sale.currency().equals(price.currency()) || sale.compareTo(price) < 0,
+                                "product.sale_price",
                                 "must be below the price");
             }
         }
@@ -101,8 +107,8 @@ final class ProductRules {
         long primaries = product.getCategoriesList().stream().filter(ProductCategory::getPrimary).count();
         violations.check(product.getCategoriesCount() == 0 || primaries == 1, "product.categories",
                 "exactly one category must be primary");
-        violations.check(product.getCategoriesList().stream().map(ProductCategory::getCategoryId).distinct().count()
-                == product.getCategoriesCount(), "product.categories", "must not repeat a category");
+        violations.check(product.getCategoriesList().stream().map(ProductCategory::getCategoryId).distinct()
+                .count() == product.getCategoriesCount(), "product.categories", "must not repeat a category");
         for (int i = 0; i < product.getCategoriesCount(); i++) {
             violations.check(Ids.parseOrNull(product.getCategories(i).getCategoryId()) != null,
                     "product.categories[" + i + "].category_id", "must be a UUID");
@@ -132,14 +138,16 @@ final class ProductRules {
         Amount min = filterPrice(violations, "filter.min_price", filter.hasMinPrice(), filter.getMinPrice());
         Amount max = filterPrice(violations, "filter.max_price", filter.hasMaxPrice(), filter.getMaxPrice());
         if (min != null && max != null) {
-            violations.check(min.currency().equals(max.currency()), "filter.max_price", "must be in min_price's currency")
+            violations
+                    .check(min.currency().equals(max.currency()), "filter.max_price", "must be in min_price's currency")
                     .check(!min.currency().equals(max.currency()) || min.compareTo(max) <= 0, "filter.max_price",
                             "must not be below min_price");
         }
         violations.check(filter.getStatus() != ProductStatus.UNRECOGNIZED, "filter.status", "is not a known status")
                 .check(filter.getAttributesCount() <= 10, "filter.attributes", "must be at most 10");
         filter.getAttributesMap().forEach((name, value) -> violations
-                .check(!name.isBlank() && name.length() <= 100, "filter.attributes", "names must be 1 to 100 characters")
+                .check(!name.isBlank() && name.length() <= 100, "filter.attributes",
+                        "names must be 1 to 100 characters")
                 .optionalText("filter.attributes[" + name + "]", value, 200));
     }
 

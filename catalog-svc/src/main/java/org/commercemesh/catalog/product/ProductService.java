@@ -82,9 +82,11 @@ public class ProductService {
         return resolve(filter, admin).chain(resolved -> products.run(ProductQuery.list(resolved, sort, page)))
                 .chain(hits -> {
                     List<ProductRepository.Hit> served = page.pageOf(hits);
-                    String next = page.hasMore(hits) ? PageRequest.tokenAfter(
-                            ProductQuery.cursorText(served.get(served.size() - 1).sortValue()),
-                            served.get(served.size() - 1).productId().toString()) : "";
+                    String next = page.hasMore(hits)
+                            ? PageRequest.tokenAfter(
+                                    ProductQuery.cursorText(served.get(served.size() - 1).sortValue()),
+                                    served.get(served.size() - 1).productId().toString())
+                            : "";
                     return byIds(served.stream().map(ProductRepository.Hit::productId).toList())
                             .map(found -> new Page(found, next));
                 });
@@ -98,7 +100,9 @@ public class ProductService {
                 .chain(resolved -> products.run(ProductQuery.search(text, resolved, sort, offset, page.size() + 1)))
                 .chain(hits -> {
                     List<ProductRepository.Hit> served = page.pageOf(hits);
-                    String next = page.hasMore(hits) ? PageRequest.tokenAfter(String.valueOf(offset + served.size())) : "";
+                    String next = page.hasMore(hits)
+                            ? PageRequest.tokenAfter(String.valueOf(offset + served.size()))
+                            : "";
                     return byIds(served.stream().map(ProductRepository.Hit::productId).toList())
                             .map(found -> new Page(found, next));
                 });
@@ -197,7 +201,8 @@ public class ProductService {
         return categoryIds.map(ids -> new ProductQuery.Filter(ids,
                 filter.hasMinPrice() ? Amount.fromProto(filter.getMinPrice()).value() : null,
                 filter.hasMaxPrice() ? Amount.fromProto(filter.getMaxPrice()).value() : null,
-                filter.hasMinPrice() ? filter.getMinPrice().getCurrencyCode()
+                filter.hasMinPrice()
+                        ? filter.getMinPrice().getCurrencyCode()
                         : filter.hasMaxPrice() ? filter.getMaxPrice().getCurrencyCode() : null,
                 filter.getInStockOnly(),
                 Map.copyOf(filter.getAttributesMap()),

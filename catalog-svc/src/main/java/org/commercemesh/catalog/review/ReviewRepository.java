@@ -34,11 +34,12 @@ public class ReviewRepository implements PanacheRepositoryBase<ProductReview, UU
     }
 
     /** Live reviews of a product, APPROVED only unless {@code everyStatus}; featured first when asked, then newest. */
-    public Uni<List<ProductReview>> page(UUID productId, boolean everyStatus, boolean featuredFirst, int offset, int limit) {
+    public Uni<List<ProductReview>> page(UUID productId, boolean everyStatus, boolean featuredFirst, int offset,
+            int limit) {
         String visible = everyStatus ? "" : " and status = ?2";
         String order = (featuredFirst ? "featured desc, " : "") + "createdAt desc, id desc";
         return find("productId = ?1 and deletedAt is null" + visible + " order by " + order,
-                everyStatus ? new Object[] { productId } : new Object[] { productId, ReviewState.APPROVED })
+                everyStatus ? new Object[]{ productId } : new Object[]{ productId, ReviewState.APPROVED })
                 .range(offset, offset + limit - 1).list();
     }
 
@@ -51,7 +52,7 @@ public class ReviewRepository implements PanacheRepositoryBase<ProductReview, UU
 
     public Uni<Boolean> bought(UUID userId, UUID productId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select count(*) from purchase where user_id = :user and product_id = :product", Long.class)
+                "select count(*) from purchase where user_id = :user and product_id = :product", Long.class)
                 .setParameter("user", userId).setParameter("product", productId).getSingleResult())
                 .map(count -> count > 0);
     }
@@ -59,10 +60,10 @@ public class ReviewRepository implements PanacheRepositoryBase<ProductReview, UU
     /** Records a delivered purchase (once) and marks the buyer's reviews of the product verified. */
     public Uni<Void> recordPurchase(UUID userId, UUID productId, UUID orderId, Instant deliveredAt) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                                insert into purchase (user_id, product_id, order_id, delivered_at)
-                                values (:user, :product, :order, :at) on conflict do nothing""")
-                        .setParameter("user", userId).setParameter("product", productId)
-                        .setParameter("order", orderId).setParameter("at", deliveredAt).executeUpdate())
+                insert into purchase (user_id, product_id, order_id, delivered_at)
+                values (:user, :product, :order, :at) on conflict do nothing""")
+                .setParameter("user", userId).setParameter("product", productId)
+                .setParameter("order", orderId).setParameter("at", deliveredAt).executeUpdate())
                 .chain(() -> update("verified = true where userId = ?1 and productId = ?2 and deletedAt is null",
                         userId, productId))
                 .replaceWithVoid();

@@ -50,7 +50,8 @@ class CategoryTreeTest {
         Category first = TestCatalog.category(categories, TestCatalog.unique("Books"), "");
 
         Throwable failure = catchThrowable(() -> asAdmin().createCategory(CreateCategoryRequest.newBuilder()
-                .setCategory(Category.newBuilder().setName("Other").setSlug(first.getSlug())).build()).await().atMost(WAIT));
+                .setCategory(Category.newBuilder().setName("Other").setSlug(first.getSlug())).build()).await()
+                .atMost(WAIT));
 
         assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.ALREADY_EXISTS);
     }
@@ -114,7 +115,8 @@ class CategoryTreeTest {
     void givenACustomer_whenChangingCategories_thenPermissionDenied() {
         Throwable failure = catchThrowable(() -> TestTokens.withToken(categories, TestCatalog.customerToken())
                 .createCategory(CreateCategoryRequest.newBuilder().setCategory(Category.newBuilder().setName("Mine"))
-                        .build()).await().atMost(WAIT));
+                        .build())
+                .await().atMost(WAIT));
 
         assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
@@ -126,7 +128,8 @@ class CategoryTreeTest {
     private Category move(Category category, String parentId) {
         return asAdmin().updateCategory(UpdateCategoryRequest.newBuilder()
                 .setCategory(Category.newBuilder().setId(category.getId()).setParentId(parentId))
-                .setUpdateMask(FieldMask.newBuilder().addPaths("parent_id")).build()).await().atMost(WAIT).getCategory();
+                .setUpdateMask(FieldMask.newBuilder().addPaths("parent_id")).build()).await().atMost(WAIT)
+                .getCategory();
     }
 
     private void delete(Category category) {

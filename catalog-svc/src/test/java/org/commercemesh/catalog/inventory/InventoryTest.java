@@ -57,7 +57,8 @@ class InventoryTest {
         for (int i = 0; i < 100; i++) {
             calls.add(CompletableFuture.runAsync(() -> {
                 try {
-                    asOrderSvc.reserveStock(reserve(Ids.newId(), product.getId(), 1)).await().atMost(WAIT.multipliedBy(4));
+                    asOrderSvc.reserveStock(reserve(Ids.newId(), product.getId(), 1)).await()
+                            .atMost(WAIT.multipliedBy(4));
                     reserved.incrementAndGet();
                 } catch (RuntimeException failure) {
                     if (GrpcErrors.reason(failure).filter("OUT_OF_STOCK"::equals).isPresent()) {
@@ -122,8 +123,10 @@ class InventoryTest {
 
         assertThat(stock(product.getId()).getAvailableQuantity()).isEqualTo(2);
         asOrderSvc.reserveStock(reserve(Ids.newId(), product.getId(), 2)).await().atMost(WAIT);
-        assertThat(GrpcErrors.reason(catchThrowable(() -> asOrderSvc.commitReservation(CommitReservationRequest.newBuilder()
-                .setOrderId(order.toString()).build()).await().atMost(WAIT)))).contains("RESERVATION_EXPIRED");
+        assertThat(GrpcErrors
+                .reason(catchThrowable(() -> asOrderSvc.commitReservation(CommitReservationRequest.newBuilder()
+                        .setOrderId(order.toString()).build()).await().atMost(WAIT))))
+                .contains("RESERVATION_EXPIRED");
     }
 
     @Test
@@ -195,11 +198,13 @@ class InventoryTest {
                             .setOrderId(order.toString()).build()).await().atMost(WAIT)),
                     catchThrowable(() -> as.releaseReservation(ReleaseReservationRequest.newBuilder()
                             .setOrderId(order.toString()).build()).await().atMost(WAIT)),
-                    catchThrowable(() -> as.getStock(GetStockRequest.newBuilder().addProductIds(product.getId()).build())
-                            .await().atMost(WAIT)),
+                    catchThrowable(
+                            () -> as.getStock(GetStockRequest.newBuilder().addProductIds(product.getId()).build())
+                                    .await().atMost(WAIT)),
                     catchThrowable(() -> productsAs.batchGetProducts(org.commercemesh.catalog.v1.BatchGetProductsRequest
                             .newBuilder().addProductIds(product.getId()).build()).await().atMost(WAIT)));
-            assertThat(refusals).allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
+            assertThat(refusals).allSatisfy(
+                    failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
         }
         assertThat(stock(product.getId()).getAvailableQuantity()).isEqualTo(3);
     }
@@ -210,7 +215,8 @@ class InventoryTest {
 
         Throwable failure = catchThrowable(() -> TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN)
                 .reserveStock(reserve(Ids.newId(), product.getId(), 1).toBuilder()
-                        .setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(24 * 3600)).build()).await().atMost(WAIT));
+                        .setTtl(com.google.protobuf.Duration.newBuilder().setSeconds(24 * 3600)).build())
+                .await().atMost(WAIT));
 
         assertThat(GrpcErrors.violatedFields(failure)).containsExactly("ttl");
         assertThat(stock(product.getId()).getAvailableQuantity()).isEqualTo(3);
@@ -222,8 +228,9 @@ class InventoryTest {
 
         StockLevel fed = TestTokens.withToken(inventory, TestTokens.partner("partner-feed", "catalog:write"))
                 .adjustStock(adjust(product.getId(), 7)).await().atMost(WAIT).getLevel();
-        Throwable fulfiller = catchThrowable(() -> TestTokens.withToken(inventory, TestTokens.partner("partner-3pl", "orders:fulfil"))
-                .adjustStock(adjust(product.getId(), 7)).await().atMost(WAIT));
+        Throwable fulfiller = catchThrowable(
+                () -> TestTokens.withToken(inventory, TestTokens.partner("partner-3pl", "orders:fulfil"))
+                        .adjustStock(adjust(product.getId(), 7)).await().atMost(WAIT));
 
         assertThat(fed.getStockQuantity()).isEqualTo(10);
         assertThat(GrpcErrors.code(fulfiller)).isEqualTo(Status.Code.PERMISSION_DENIED);
@@ -233,7 +240,8 @@ class InventoryTest {
     void givenInvalidLines_whenReserving_thenEveryViolationIsListed() {
         Throwable failure = catchThrowable(() -> TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN)
                 .reserveStock(ReserveStockRequest.newBuilder().setOrderId("nope")
-                        .addLines(StockLine.newBuilder().setProductId("x").setQuantity(0)).build()).await().atMost(WAIT));
+                        .addLines(StockLine.newBuilder().setProductId("x").setQuantity(0)).build())
+                .await().atMost(WAIT));
 
         assertThat(GrpcErrors.violatedFields(failure))
                 .containsExactly("order_id", "lines[0].product_id", "lines[0].quantity");
@@ -241,7 +249,8 @@ class InventoryTest {
 
     private StockLevel stock(String productId) {
         return TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN)
-                .getStock(GetStockRequest.newBuilder().addProductIds(productId).build()).await().atMost(WAIT).getLevels(0);
+                .getStock(GetStockRequest.newBuilder().addProductIds(productId).build()).await().atMost(WAIT)
+                .getLevels(0);
     }
 
     private static ReserveStockRequest reserve(UUID order, String productId, int quantity) {
@@ -257,7 +266,7 @@ class InventoryTest {
     private static void expire(UUID order) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "update stock_reservation set expires_at = now() - interval '1 second' where order_id = :order")
+                        "update stock_reservation set expires_at = now() - interval '1 second' where order_id = :order")
                         .setParameter("order", order).executeUpdate())));
     }
 }

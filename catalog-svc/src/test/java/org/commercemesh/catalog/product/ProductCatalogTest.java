@@ -58,15 +58,18 @@ class ProductCatalogTest {
                 .putAttributes("colour", AttributeValue.newBuilder().setList(StringList.newBuilder().addValues("black")
                         .addValues("silver")).build())
                 .putAttributes("connectivity", AttributeValue.newBuilder().setText("wired").build())
-                .addImages(ProductImage.newBuilder().setUrl("https://images.example.com/monitor.jpg").setAltText("front"))
+                .addImages(
+                        ProductImage.newBuilder().setUrl("https://images.example.com/monitor.jpg").setAltText("front"))
                 .addCategories(ProductCategory.newBuilder().setCategoryId(audio.getId()).setPrimary(true)));
 
         assertThat(created.getSlug()).isEqualTo("studio-monitor-headphones");
         assertThat(created.getEffectivePrice()).isEqualTo(TestCatalog.thb(3490));
-        assertThat(created.getAttributesMap().get("colour").getList().getValuesList()).containsExactly("black", "silver");
+        assertThat(created.getAttributesMap().get("colour").getList().getValuesList()).containsExactly("black",
+                "silver");
         assertThat(created.getAttributesMap().get("connectivity").getText()).isEqualTo("wired");
         assertThat(created.getImages(0).getAltText()).isEqualTo("front");
-        assertThat(created.getCategoriesList()).extracting(ProductCategory::getCategoryId).containsExactly(audio.getId());
+        assertThat(created.getCategoriesList()).extracting(ProductCategory::getCategoryId)
+                .containsExactly(audio.getId());
         assertThat(created.getAvailableQuantity()).isEqualTo(12);
         assertThat(created.getInStock()).isTrue();
     }
@@ -80,7 +83,8 @@ class ProductCatalogTest {
                         .setSalePrice(Money.newBuilder().setCurrencyCode("USD").setUnits(1))
                         .addImages(ProductImage.newBuilder().setUrl("ftp://nope"))
                         .addCategories(ProductCategory.newBuilder().setCategoryId(Ids.newId().toString()))
-                        .setStockQuantity(-1)).build()).await().atMost(WAIT));
+                        .setStockQuantity(-1)).build())
+                .await().atMost(WAIT));
 
         assertThat(GrpcErrors.violatedFields(failure)).containsExactlyInAnyOrder("product.sku", "product.name",
                 "product.price", "product.sale_price", "product.categories", "product.images[0].url",
@@ -106,8 +110,10 @@ class ProductCatalogTest {
         Throwable anonymous = catchThrowable(() -> products.getProduct(get).await().atMost(WAIT));
         Throwable customer = catchThrowable(() -> TestTokens.withToken(products, TestCatalog.customerToken())
                 .getProduct(get).await().atMost(WAIT));
-        Product seenByAdmin = TestTokens.withToken(products, TestCatalog.ADMIN_TOKEN).getProduct(GetProductRequest.newBuilder()
-                .setSlug(draft.getSlug()).build()).await().atMost(WAIT).getProduct();
+        Product seenByAdmin = TestTokens.withToken(products, TestCatalog.ADMIN_TOKEN)
+                .getProduct(GetProductRequest.newBuilder()
+                        .setSlug(draft.getSlug()).build())
+                .await().atMost(WAIT).getProduct();
 
         assertThat(GrpcErrors.code(anonymous)).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(GrpcErrors.code(customer)).isEqualTo(Status.Code.NOT_FOUND);
@@ -121,14 +127,17 @@ class ProductCatalogTest {
         ProductService reader = TestTokens.withToken(products, TestTokens.partner("partner-reader", "catalog:read"));
         ProductService fulfiller = TestTokens.withToken(products, TestTokens.partner("partner-3pl", "orders:fulfil"));
 
-        Product draft = feed.createProduct(CreateProductRequest.newBuilder().setProduct(TestCatalog.product("Feed Draft", 100, 1)
-                .setStatus(ProductStatus.PRODUCT_STATUS_DRAFT)).build()).await().atMost(WAIT).getProduct();
+        Product draft = feed
+                .createProduct(CreateProductRequest.newBuilder().setProduct(TestCatalog.product("Feed Draft", 100, 1)
+                        .setStatus(ProductStatus.PRODUCT_STATUS_DRAFT)).build())
+                .await().atMost(WAIT).getProduct();
         Throwable refused = catchThrowable(() -> fulfiller.createProduct(CreateProductRequest.newBuilder()
                 .setProduct(TestCatalog.product("Not Mine", 100, 1)).build()).await().atMost(WAIT));
         Throwable hidden = catchThrowable(() -> fulfiller.getProduct(GetProductRequest.newBuilder()
                 .setProductId(draft.getId()).build()).await().atMost(WAIT));
 
-        assertThat(reader.getProduct(GetProductRequest.newBuilder().setProductId(draft.getId()).build()).await().atMost(WAIT)
+        assertThat(reader.getProduct(GetProductRequest.newBuilder().setProductId(draft.getId()).build()).await()
+                .atMost(WAIT)
                 .getProduct().getStatus()).isEqualTo(ProductStatus.PRODUCT_STATUS_DRAFT);
         assertThat(GrpcErrors.code(refused)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(GrpcErrors.code(hidden)).isEqualTo(Status.Code.NOT_FOUND);
@@ -157,7 +166,8 @@ class ProductCatalogTest {
         ProductService asAdmin = TestTokens.withToken(products, TestCatalog.ADMIN_TOKEN);
 
         Product archived = setStatus(asAdmin, product.getId(), ProductStatus.PRODUCT_STATUS_ARCHIVED);
-        Throwable revive = catchThrowable(() -> setStatus(asAdmin, product.getId(), ProductStatus.PRODUCT_STATUS_ACTIVE));
+        Throwable revive = catchThrowable(
+                () -> setStatus(asAdmin, product.getId(), ProductStatus.PRODUCT_STATUS_ACTIVE));
 
         assertThat(archived.getStatus()).isEqualTo(ProductStatus.PRODUCT_STATUS_ARCHIVED);
         assertThat(GrpcErrors.reason(revive)).contains("INVALID_STATUS_TRANSITION");
@@ -183,7 +193,8 @@ class ProductCatalogTest {
         Throwable query = catchThrowable(() -> products.searchProducts(SearchProductsRequest.newBuilder()
                 .setQuery("head\u0000phones").build()).await().atMost(WAIT));
         Throwable attribute = catchThrowable(() -> products.listProducts(ListProductsRequest.newBuilder()
-                .setFilter(ProductFilter.newBuilder().putAttributes("colour", "x".repeat(201))).build()).await().atMost(WAIT));
+                .setFilter(ProductFilter.newBuilder().putAttributes("colour", "x".repeat(201))).build()).await()
+                .atMost(WAIT));
         Throwable token = catchThrowable(() -> products.listProducts(ListProductsRequest.newBuilder()
                 .setPageToken("A".repeat(5000)).build()).await().atMost(WAIT));
 
@@ -191,8 +202,8 @@ class ProductCatalogTest {
         assertThat(GrpcErrors.violatedFields(query)).containsExactly("query");
         assertThat(GrpcErrors.violatedFields(attribute)).containsExactly("filter.attributes[colour]");
         assertThat(GrpcErrors.violatedFields(token)).containsExactly("page_token");
-        assertThat(List.of(slug, query, attribute, token)).allSatisfy(failure ->
-                assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThat(List.of(slug, query, attribute, token))
+                .allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     @Test
@@ -210,7 +221,8 @@ class ProductCatalogTest {
         Category tents = TestCatalog.category(categories, TestCatalog.unique("Tents"), outdoor.getId());
         Product tent = TestCatalog.createIn(products, TestCatalog.product("Dome Tent", 4000, 3)
                 .putAttributes("colour", AttributeValue.newBuilder().setList(StringList.newBuilder().addValues("green")
-                        .addValues("orange")).build()), tents.getId());
+                        .addValues("orange")).build()),
+                tents.getId());
         Product cheapTent = TestCatalog.createIn(products, TestCatalog.product("Pop-up Tent", 900, 0), tents.getId());
         Product stove = TestCatalog.createIn(products, TestCatalog.product("Camp Stove", 1500, 2)
                 .putAttributes("colour", AttributeValue.newBuilder().setText("green").build()), outdoor.getId());
@@ -232,7 +244,8 @@ class ProductCatalogTest {
         Category shelf = TestCatalog.category(categories, TestCatalog.unique("Shelf"), "");
         List<String> original = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            original.add(TestCatalog.createIn(products, TestCatalog.product("Item " + i, 100 + i, 1), shelf.getId()).getId());
+            original.add(TestCatalog.createIn(products, TestCatalog.product("Item " + i, 100 + i, 1), shelf.getId())
+                    .getId());
         }
 
         List<String> seen = new ArrayList<>();
@@ -262,7 +275,8 @@ class ProductCatalogTest {
     void givenSorts_whenListingByPrice_thenPagesFollowThePrice() {
         Category shelf = TestCatalog.category(categories, TestCatalog.unique("Priced"), "");
         TestCatalog.createIn(products, TestCatalog.product("Mid", 500, 1), shelf.getId());
-        TestCatalog.createIn(products, TestCatalog.product("Cheap", 100, 1).setSalePrice(TestCatalog.thb(50)), shelf.getId());
+        TestCatalog.createIn(products, TestCatalog.product("Cheap", 100, 1).setSalePrice(TestCatalog.thb(50)),
+                shelf.getId());
         TestCatalog.createIn(products, TestCatalog.product("Dear", 900, 1), shelf.getId());
 
         List<String> names = new ArrayList<>();
@@ -288,7 +302,8 @@ class ProductCatalogTest {
                 BatchGetProductsRequest.newBuilder().addProductIds(inactive.getId()).addProductIds(unknown).build())
                 .await().atMost(WAIT);
 
-        assertThat(response.getProductsList()).extracting(Product::getStatus).containsExactly(ProductStatus.PRODUCT_STATUS_INACTIVE);
+        assertThat(response.getProductsList()).extracting(Product::getStatus)
+                .containsExactly(ProductStatus.PRODUCT_STATUS_INACTIVE);
         assertThat(response.getMissingIdsList()).containsExactly(unknown);
     }
 

@@ -20,7 +20,8 @@ class ProductStateTest {
         for (ProductState state : ProductState.values()) {
             assertThat(state.canMoveTo(state)).as("staying " + state).isTrue();
             assertThat(state.canMoveTo(ProductState.ARCHIVED)).as(state + " → ARCHIVED").isTrue();
-            assertThat(ProductState.ARCHIVED.canMoveTo(state)).as("ARCHIVED → " + state).isEqualTo(state == ProductState.ARCHIVED);
+            assertThat(ProductState.ARCHIVED.canMoveTo(state)).as("ARCHIVED → " + state)
+                    .isEqualTo(state == ProductState.ARCHIVED);
         }
     }
 

@@ -97,9 +97,11 @@ class ReviewAndOrderEventsTest {
         Throwable again = catchThrowable(() -> review(ann, product, 5));
         Throwable invalid = catchThrowable(() -> TestTokens.withToken(reviews, TestTokens.customer(ann))
                 .createReview(CreateReviewRequest.newBuilder().setProductId(product.getId()).setRating(6)
-                        .setTitle("x".repeat(201)).build()).await().atMost(WAIT));
+                        .setTitle("x".repeat(201)).build())
+                .await().atMost(WAIT));
         Throwable byBob = catchThrowable(() -> TestTokens.withToken(reviews, TestCatalog.customerToken())
-                .deleteReview(DeleteReviewRequest.newBuilder().setReviewId(first.getId()).build()).await().atMost(WAIT));
+                .deleteReview(DeleteReviewRequest.newBuilder().setReviewId(first.getId()).build()).await()
+                .atMost(WAIT));
 
         assertThat(GrpcErrors.code(again)).isEqualTo(Status.Code.ALREADY_EXISTS);
         assertThat(GrpcErrors.violatedFields(invalid)).containsExactly("rating", "title");
@@ -115,10 +117,11 @@ class ReviewAndOrderEventsTest {
         Review before = review(buyer, product, 4);
         assertThat(before.getVerified()).isFalse();
 
-        TestKafka.publish("order.events", "order", Ids.newId().toString(), OrderDelivered.newBuilder().setOrderId(Ids.newId().toString())
-                .setUserId(buyer.toString())
-                .addLines(OrderEventLine.newBuilder().setProductId(product.getId()).setQuantity(1))
-                .setDeliverTime(ProtoTime.toProto(Instant.now())).build());
+        TestKafka.publish("order.events", "order", Ids.newId().toString(),
+                OrderDelivered.newBuilder().setOrderId(Ids.newId().toString())
+                        .setUserId(buyer.toString())
+                        .addLines(OrderEventLine.newBuilder().setProductId(product.getId()).setQuantity(1))
+                        .setDeliverTime(ProtoTime.toProto(Instant.now())).build());
 
         ReviewService asAdmin = TestTokens.withToken(reviews, TestCatalog.ADMIN_TOKEN);
         await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin.listReviews(ListReviewsRequest.newBuilder()
@@ -130,7 +133,8 @@ class ReviewAndOrderEventsTest {
         Product product = TestCatalog.create(products, TestCatalog.product("Event Espresso", 900, 10));
         UUID order = Ids.newId();
         TestTokens.withToken(inventory, TestCatalog.SERVICE_TOKEN).reserveStock(ReserveStockRequest.newBuilder()
-                .setOrderId(order.toString()).addLines(StockLine.newBuilder().setProductId(product.getId()).setQuantity(4))
+                .setOrderId(order.toString())
+                .addLines(StockLine.newBuilder().setProductId(product.getId()).setQuantity(4))
                 .build()).await().atMost(WAIT);
         String eventId = Ids.newId().toString();
         OrderConfirmed confirmed = OrderConfirmed.newBuilder().setOrderId(order.toString()).build();
@@ -171,7 +175,8 @@ class ReviewAndOrderEventsTest {
 
     private static long processedCount(String eventId) {
         return OnVertx.await(() -> Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("select count(*) from processed_event where event_id = :id", Long.class)
+                .chain(session -> session
+                        .createNativeQuery("select count(*) from processed_event where event_id = :id", Long.class)
                         .setParameter("id", eventId).getSingleResult())));
     }
 }

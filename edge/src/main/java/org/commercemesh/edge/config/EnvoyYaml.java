@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 import org.commercemesh.edge.cors.CorsPolicy;
 import org.commercemesh.edge.json.JsonReplies;
 import org.commercemesh.edge.json.TranscoderSettings;
@@ -37,7 +38,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class EnvoyYaml {
 
     private static final String TYPES = "type.googleapis.com/envoy.";
-    private static final String HCM = TYPES + "extensions.filters.network.http_connection_manager.v3.HttpConnectionManager";
+    private static final String HCM = TYPES
+            + "extensions.filters.network.http_connection_manager.v3.HttpConnectionManager";
 
     /** The HTTP filters the edge implements, in the order it applies them. */
     private static final List<String> FILTER_ORDER = List.of(
@@ -57,7 +59,8 @@ public final class EnvoyYaml {
         YamlSection resources = root.section("static_resources");
         List<YamlSection> listeners = resources.sections("listeners");
         if (listeners.size() != 1) {
-            throw new UnhonouredConfigException("the edge serves exactly one listener; envoy.yaml has " + listeners.size());
+            throw new UnhonouredConfigException(
+                    "the edge serves exactly one listener; envoy.yaml has " + listeners.size());
         }
         Map<String, FrontDoorConfig.Cluster> clusters = clusters(resources.sections("clusters"));
         resources.done();
@@ -75,7 +78,8 @@ public final class EnvoyYaml {
         }
         List<YamlSection> filters = chains.get(0).sections("filters");
         chains.get(0).done();
-        if (filters.size() != 1 || !filters.get(0).string("name").equals("envoy.filters.network.http_connection_manager")) {
+        if (filters.size() != 1
+                || !filters.get(0).string("name").equals("envoy.filters.network.http_connection_manager")) {
             throw new UnhonouredConfigException(chains.get(0).path() + ": the edge is one http_connection_manager");
         }
         YamlSection hcm = filters.get(0).section("typed_config");
@@ -86,7 +90,8 @@ public final class EnvoyYaml {
         boolean useRemoteAddress = hcm.flag("use_remote_address", false);
         int trustedHops = (int) hcm.integer("xff_num_trusted_hops", 0);
         if (trustedHops != 0) {
-            throw new UnhonouredConfigException(hcm.path() + ".xff_num_trusted_hops: the edge trusts no hop in front of it");
+            throw new UnhonouredConfigException(
+                    hcm.path() + ".xff_num_trusted_hops: the edge trusts no hop in front of it");
         }
         boolean generateRequestId = hcm.flag("generate_request_id", true);
         boolean requestIdInResponse = hcm.flag("always_set_request_id_in_response", false);
@@ -105,7 +110,9 @@ public final class EnvoyYaml {
             throw new UnhonouredConfigException(host.path() + ".domains: the edge serves every domain (\"*\") only");
         }
         YamlSection perFilter = host.section("typed_per_filter_config");
-        CorsPolicy cors = perFilter.has("envoy.filters.http.cors") ? cors(perFilter.section("envoy.filters.http.cors")) : CorsPolicy.NONE;
+        CorsPolicy cors = perFilter.has("envoy.filters.http.cors")
+                ? cors(perFilter.section("envoy.filters.http.cors"))
+                : CorsPolicy.NONE;
         perFilter.done();
         RouteTable routes = new RouteTable(host.sections("routes").stream().map(EnvoyYaml::route).toList());
         host.done();
@@ -121,7 +128,8 @@ public final class EnvoyYaml {
                 throw new UnhonouredConfigException(filter.path() + ": the edge does not implement " + name);
             }
             if (!seen.isEmpty() && FILTER_ORDER.indexOf(seen.get(seen.size() - 1)) >= position) {
-                throw new UnhonouredConfigException(filter.path() + ": the edge applies its filters in the order " + FILTER_ORDER);
+                throw new UnhonouredConfigException(
+                        filter.path() + ": the edge applies its filters in the order " + FILTER_ORDER);
             }
             seen.add(name);
             YamlSection config = filter.section("typed_config");
@@ -131,7 +139,8 @@ public final class EnvoyYaml {
                     config.expect("@type", TYPES + "extensions.filters.http.grpc_web.v3.GrpcWeb");
                     grpcWeb = true;
                 }
-                case "envoy.filters.http.cors" -> config.expect("@type", TYPES + "extensions.filters.http.cors.v3.Cors");
+                case "envoy.filters.http.cors" ->
+                    config.expect("@type", TYPES + "extensions.filters.http.cors.v3.Cors");
                 case "envoy.filters.http.grpc_json_transcoder" -> transcoder = transcoder(config);
                 case "envoy.filters.http.local_ratelimit" -> rateLimit = rateLimit(config);
                 default -> config.expect("@type", TYPES + "extensions.filters.http.router.v3.Router");
@@ -152,7 +161,8 @@ public final class EnvoyYaml {
         if (!unknown.isEmpty()) {
             throw new UnhonouredConfigException("routes name clusters envoy.yaml does not declare: " + unknown);
         }
-        return new FrontDoorConfig(listen, generateRequestId, requestIdInResponse, useRemoteAddress, trustedHops, grpcWeb,
+        return new FrontDoorConfig(listen, generateRequestId, requestIdInResponse, useRemoteAddress, trustedHops,
+                grpcWeb,
                 accessLog, cors, routes, transcoder, rateLimit, clusters);
     }
 
@@ -286,18 +296,21 @@ public final class EnvoyYaml {
         }
         List<YamlSection> limits = config.sections("rate_limits");
         if (limits.size() != 1) {
-            throw new UnhonouredConfigException(config.path() + ".rate_limits: the edge limits per client address only");
+            throw new UnhonouredConfigException(
+                    config.path() + ".rate_limits: the edge limits per client address only");
         }
         List<YamlSection> actions = limits.get(0).sections("actions");
         limits.get(0).done();
         if (actions.size() != 1 || !actions.get(0).has("remote_address")) {
-            throw new UnhonouredConfigException(config.path() + ".rate_limits: the edge's one action is remote_address");
+            throw new UnhonouredConfigException(
+                    config.path() + ".rate_limits: the edge's one action is remote_address");
         }
         actions.get(0).section("remote_address").done();
         actions.get(0).done();
         List<YamlSection> descriptors = config.sections("descriptors");
         if (descriptors.size() != 1) {
-            throw new UnhonouredConfigException(config.path() + ".descriptors: the edge has one bucket per client address");
+            throw new UnhonouredConfigException(
+                    config.path() + ".descriptors: the edge has one bucket per client address");
         }
         List<YamlSection> entries = descriptors.get(0).sections("entries");
         if (entries.size() != 1) {
@@ -350,12 +363,14 @@ public final class EnvoyYaml {
             List<YamlSection> endpoints = assignment.sections("endpoints");
             assignment.done();
             if (endpoints.size() != 1) {
-                throw new UnhonouredConfigException(assignment.path() + ": the edge forwards to one endpoint per cluster");
+                throw new UnhonouredConfigException(
+                        assignment.path() + ": the edge forwards to one endpoint per cluster");
             }
             List<YamlSection> lbEndpoints = endpoints.get(0).sections("lb_endpoints");
             endpoints.get(0).done();
             if (lbEndpoints.size() != 1) {
-                throw new UnhonouredConfigException(assignment.path() + ": the edge forwards to one endpoint per cluster");
+                throw new UnhonouredConfigException(
+                        assignment.path() + ": the edge forwards to one endpoint per cluster");
             }
             YamlSection endpoint = lbEndpoints.get(0).section("endpoint");
             lbEndpoints.get(0).done();
@@ -366,7 +381,8 @@ public final class EnvoyYaml {
         }
         // The edge reaches every cluster through one gRPC client, so one connect timeout.
         if (clusters.values().stream().map(FrontDoorConfig.Cluster::connectTimeout).distinct().count() > 1) {
-            throw new UnhonouredConfigException("static_resources.clusters: the edge uses one connect_timeout for every cluster");
+            throw new UnhonouredConfigException(
+                    "static_resources.clusters: the edge uses one connect_timeout for every cluster");
         }
         return Map.copyOf(clusters);
     }
@@ -374,7 +390,8 @@ public final class EnvoyYaml {
     private static FrontDoorConfig.Endpoint socketAddress(YamlSection address) {
         YamlSection socket = address.section("socket_address");
         address.done();
-        FrontDoorConfig.Endpoint endpoint = new FrontDoorConfig.Endpoint(socket.string("address"), socket.integer("port_value"));
+        FrontDoorConfig.Endpoint endpoint = new FrontDoorConfig.Endpoint(socket.string("address"),
+                socket.integer("port_value"));
         socket.done();
         return endpoint;
     }

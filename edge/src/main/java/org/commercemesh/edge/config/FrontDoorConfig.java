@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.commercemesh.edge.cors.CorsPolicy;
 import org.commercemesh.edge.json.TranscoderSettings;
 import org.commercemesh.edge.log.AccessLogFormat;
@@ -72,7 +73,8 @@ public record FrontDoorConfig(
         if (transcoder == null) {
             throw new IllegalArgumentException("envoy.yaml declares no grpc_json_transcoder");
         }
-        TranscoderSettings moved = new TranscoderSettings(descriptorSet, transcoder.services(), transcoder.printOptions(),
+        TranscoderSettings moved = new TranscoderSettings(descriptorSet, transcoder.services(),
+                transcoder.printOptions(),
                 transcoder.rejectUnknownMethod(), transcoder.rejectUnknownQueryParameters());
         return new FrontDoorConfig(listen, generateRequestId, requestIdInResponse, useRemoteAddress, xffTrustedHops,
                 grpcWeb, accessLog, cors, routes, moved, rateLimit, clusters);

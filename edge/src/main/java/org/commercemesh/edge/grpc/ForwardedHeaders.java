@@ -1,8 +1,9 @@
 package org.commercemesh.edge.grpc;
 
-import io.vertx.core.MultiMap;
 import java.util.Locale;
 import java.util.Set;
+
+import io.vertx.core.MultiMap;
 
 /**
  * Which headers cross the edge. Hop-by-hop headers belong to one connection; the gRPC framing

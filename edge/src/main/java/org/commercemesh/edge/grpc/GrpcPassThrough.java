@@ -1,5 +1,14 @@
 package org.commercemesh.edge.grpc;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.commercemesh.edge.log.AccessLog;
+import org.commercemesh.edge.log.Exchange;
+import org.commercemesh.edge.route.Route;
+import org.commercemesh.edge.route.RouteTable;
+
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -8,13 +17,6 @@ import io.vertx.grpc.common.GrpcMessage;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.grpc.server.GrpcServerResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import org.commercemesh.edge.log.AccessLog;
-import org.commercemesh.edge.log.Exchange;
-import org.commercemesh.edge.route.Route;
-import org.commercemesh.edge.route.RouteTable;
 
 /**
  * Native gRPC and grpc-web calls (Vert.x's GrpcServer decodes both): routed by the gRPC path,
@@ -60,7 +62,8 @@ public final class GrpcPassThrough implements Handler<GrpcServerRequest<Buffer, 
         });
     }
 
-    private static void finish(Exchange exchange, GrpcServerResponse<Buffer, Buffer> response, GrpcStatus status, String message) {
+    private static void finish(Exchange exchange, GrpcServerResponse<Buffer, Buffer> response, GrpcStatus status,
+            String message) {
         exchange.grpcStatus(status.code);
         response.status(status);
         if (message != null && status != GrpcStatus.OK) {

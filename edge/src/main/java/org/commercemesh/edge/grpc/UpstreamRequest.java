@@ -1,9 +1,11 @@
 package org.commercemesh.edge.grpc;
 
+import java.util.List;
+
+import org.commercemesh.edge.route.Route;
+
 import io.vertx.core.MultiMap;
 import io.vertx.grpc.common.GrpcMessage;
-import java.util.List;
-import org.commercemesh.edge.route.Route;
 
 /**
  * A call to make upstream: the route's forward action, the gRPC method, the headers to send
@@ -12,7 +14,7 @@ import org.commercemesh.edge.route.Route;
  * @param clientTimeoutMillis the caller's own grpc-timeout, 0 when it sent none
  */
 public record UpstreamRequest(Route.Forward forward, String grpcPath, MultiMap headers, List<GrpcMessage> messages,
-                              long clientTimeoutMillis) {
+        long clientTimeoutMillis) {
 
     long timeoutMillis() {
         long route = forward.timeout().toMillis();

@@ -1,5 +1,11 @@
 package org.commercemesh.edge.grpc;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,11 +17,6 @@ import io.vertx.grpc.client.GrpcClientOptions;
 import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.client.GrpcClientResponse;
 import io.vertx.grpc.common.GrpcMessage;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The clusters: one HTTP/2 (h2c) gRPC client to the services, the route's deadline on every
@@ -51,7 +52,8 @@ public final class Upstreams {
                 .recover(failure -> Future.failedFuture(UpstreamException.of(failure, request, started)));
     }
 
-    private Future<GrpcClientResponse<Buffer, Buffer>> attempt(UpstreamRequest request, SocketAddress address, int retry) {
+    private Future<GrpcClientResponse<Buffer, Buffer>> attempt(UpstreamRequest request, SocketAddress address,
+            int retry) {
         return client.request(address).compose(call -> send(call, request)).compose(response -> {
             boolean retryable = response.status() != null
                     && retry < request.forward().retryPolicy().numRetries()
@@ -65,7 +67,8 @@ public final class Upstreams {
         });
     }
 
-    private static Future<GrpcClientResponse<Buffer, Buffer>> send(GrpcClientRequest<Buffer, Buffer> call, UpstreamRequest request) {
+    private static Future<GrpcClientResponse<Buffer, Buffer>> send(GrpcClientRequest<Buffer, Buffer> call,
+            UpstreamRequest request) {
         call.fullMethodName(request.grpcPath().substring(1));
         call.headers().addAll(request.headers());
         long timeout = request.timeoutMillis();

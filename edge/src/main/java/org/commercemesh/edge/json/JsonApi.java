@@ -1,5 +1,15 @@
 package org.commercemesh.edge.json;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import com.google.api.AnnotationsProto;
 import com.google.api.HttpRule;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
@@ -12,15 +22,6 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.ErrorDetailsProto;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The HTTP/JSON face of the transcoded services, built from the descriptor set the way Envoy's
@@ -100,19 +101,40 @@ public final class JsonApi {
     }
 
     private static void addRule(List<HttpBinding> bindings, HttpRule rule,
-                                MethodDescriptor method) {
+            MethodDescriptor method) {
         String verb;
         String template;
         switch (rule.getPatternCase()) {
-            case GET -> { verb = "GET"; template = rule.getGet(); }
-            case POST -> { verb = "POST"; template = rule.getPost(); }
-            case PUT -> { verb = "PUT"; template = rule.getPut(); }
-            case PATCH -> { verb = "PATCH"; template = rule.getPatch(); }
-            case DELETE -> { verb = "DELETE"; template = rule.getDelete(); }
-            case CUSTOM -> { verb = rule.getCustom().getKind(); template = rule.getCustom().getPath(); }
-            default -> { return; }
+            case GET -> {
+                verb = "GET";
+                template = rule.getGet();
+            }
+            case POST -> {
+                verb = "POST";
+                template = rule.getPost();
+            }
+            case PUT -> {
+                verb = "PUT";
+                template = rule.getPut();
+            }
+            case PATCH -> {
+                verb = "PATCH";
+                template = rule.getPatch();
+            }
+            case DELETE -> {
+                verb = "DELETE";
+                template = rule.getDelete();
+            }
+            case CUSTOM -> {
+                verb = rule.getCustom().getKind();
+                template = rule.getCustom().getPath();
+            }
+            default -> {
+                return;
+            }
         }
-        bindings.add(new HttpBinding(verb, PathTemplate.parse(template), rule.getBody(), rule.getResponseBody(), method));
+        bindings.add(
+                new HttpBinding(verb, PathTemplate.parse(template), rule.getBody(), rule.getResponseBody(), method));
     }
 
     private static Map<String, FileDescriptor> build(FileDescriptorSet set) {
@@ -126,7 +148,7 @@ public final class JsonApi {
     }
 
     private static FileDescriptor build(FileDescriptorProto file, Map<String, FileDescriptorProto> protos,
-                                        Map<String, FileDescriptor> built) {
+            Map<String, FileDescriptor> built) {
         FileDescriptor done = built.get(file.getName());
         if (done != null) {
             return done;
@@ -135,7 +157,8 @@ public final class JsonApi {
         for (String dependency : file.getDependencyList()) {
             FileDescriptorProto proto = protos.get(dependency);
             if (proto == null) {
-                throw new IllegalArgumentException("the descriptor set lacks " + dependency + ", imported by " + file.getName());
+                throw new IllegalArgumentException(
+                        "the descriptor set lacks " + dependency + ", imported by " + file.getName());
             }
             dependencies.add(build(proto, protos, built));
         }

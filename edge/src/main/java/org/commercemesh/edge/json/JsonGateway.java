@@ -1,20 +1,11 @@
 package org.commercemesh.edge.json;
 
-import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.InvalidProtocolBufferException;
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.grpc.client.GrpcClientResponse;
-import io.vertx.grpc.common.GrpcMessage;
-import io.vertx.grpc.common.GrpcStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.commercemesh.edge.grpc.ForwardedHeaders;
 import org.commercemesh.edge.grpc.StatusMessages;
 import org.commercemesh.edge.grpc.UpstreamException;
@@ -24,6 +15,18 @@ import org.commercemesh.edge.log.AccessLog;
 import org.commercemesh.edge.log.Exchange;
 import org.commercemesh.edge.route.Route;
 import org.commercemesh.edge.route.RouteTable;
+
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.grpc.client.GrpcClientResponse;
+import io.vertx.grpc.common.GrpcMessage;
+import io.vertx.grpc.common.GrpcStatus;
 
 /**
  * JSON over HTTP, transcoded here rather than by Vert.x's tech-preview transcoder, which sends
@@ -43,7 +46,7 @@ public final class JsonGateway implements Handler<HttpServerRequest> {
     private final long maxBodyBytes;
 
     public JsonGateway(JsonApi api, TranscoderSettings settings, RouteTable routes, Upstreams upstreams,
-                       AccessLog accessLog, long maxBodyBytes) {
+            AccessLog accessLog, long maxBodyBytes) {
         this.api = api;
         this.requests = new JsonRequests(api.types(), settings.rejectUnknownQueryParameters());
         this.replies = new JsonReplies(api.types(), settings.printOptions());
@@ -87,7 +90,8 @@ public final class JsonGateway implements Handler<HttpServerRequest> {
         });
     }
 
-    private void call(HttpServerRequest request, Exchange exchange, JsonApi.Match match, Route.Forward forward, Buffer body) {
+    private void call(HttpServerRequest request, Exchange exchange, JsonApi.Match match, Route.Forward forward,
+            Buffer body) {
         DynamicMessage message;
         try {
             message = requests.build(match, query(request), body.toString());
@@ -108,7 +112,7 @@ public final class JsonGateway implements Handler<HttpServerRequest> {
     }
 
     private void answer(HttpServerResponse response, Exchange exchange, HttpBinding binding, UpstreamRequest call,
-                        long started, GrpcClientResponse<Buffer, Buffer> reply) {
+            long started, GrpcClientResponse<Buffer, Buffer> reply) {
         ForwardedHeaders.copy(reply.headers(), response.headers());
         List<Buffer> messages = new ArrayList<>(1);
         reply.handler(messages::add);
@@ -128,7 +132,8 @@ public final class JsonGateway implements Handler<HttpServerRequest> {
             if (status != GrpcStatus.OK) {
                 String message = reply.statusMessage();
                 error(response, exchange, status,
-                        message != null ? message : StatusMessages.decode(reply.trailers().get("grpc-message")), details);
+                        message != null ? message : StatusMessages.decode(reply.trailers().get("grpc-message")),
+                        details);
                 return;
             }
             if (messages.isEmpty()) {
@@ -140,12 +145,14 @@ public final class JsonGateway implements Handler<HttpServerRequest> {
                 exchange.grpcStatus(0);
                 response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(json);
             } catch (InvalidProtocolBufferException e) {
-                error(response, exchange, GrpcStatus.INTERNAL, "the service's answer does not parse: " + e.getMessage(), null);
+                error(response, exchange, GrpcStatus.INTERNAL, "the service's answer does not parse: " + e.getMessage(),
+                        null);
             }
         });
     }
 
-    private void error(HttpServerResponse response, Exchange exchange, GrpcStatus status, String message, String details) {
+    private void error(HttpServerResponse response, Exchange exchange, GrpcStatus status, String message,
+            String details) {
         if (response.ended()) {
             return;
         }
@@ -157,7 +164,8 @@ public final class JsonGateway implements Handler<HttpServerRequest> {
 
     private static Map<String, List<String>> query(HttpServerRequest request) {
         Map<String, List<String>> query = new LinkedHashMap<>();
-        request.params().forEach(entry -> query.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+        request.params()
+                .forEach(entry -> query.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
         return query;
     }
 }

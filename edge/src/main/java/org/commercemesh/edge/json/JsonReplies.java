@@ -1,5 +1,7 @@
 package org.commercemesh.edge.json;
 
+import java.util.Base64;
+
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
@@ -7,8 +9,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.Status;
+
 import io.vertx.core.json.JsonObject;
-import java.util.Base64;
 
 /**
  * Turns gRPC answers into what Envoy's transcoder sends JSON clients with
@@ -19,7 +21,8 @@ import java.util.Base64;
 public final class JsonReplies {
 
     /** print_options from envoy.yaml. */
-    public record PrintOptions(boolean alwaysPrintPrimitiveFields, boolean enumsAsInts, boolean preserveProtoFieldNames) {
+    public record PrintOptions(boolean alwaysPrintPrimitiveFields, boolean enumsAsInts,
+            boolean preserveProtoFieldNames) {
     }
 
     private final JsonFormat.Printer printer;

@@ -1,17 +1,19 @@
 package org.commercemesh.edge.json;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the gRPC request message of a JSON call the way Envoy's transcoder does: the body
@@ -66,7 +68,8 @@ public final class JsonRequests {
         }
         FieldDescriptor field = message.getDescriptorForType().findFieldByName(binding.body());
         if (field == null || field.getJavaType() != FieldDescriptor.JavaType.MESSAGE || field.isRepeated()) {
-            throw new IllegalStateException("body field " + binding.body() + " of " + binding.grpcPath() + " is not a message");
+            throw new IllegalStateException(
+                    "body field " + binding.body() + " of " + binding.grpcPath() + " is not a message");
         }
         DynamicMessage.Builder part = DynamicMessage.newBuilder(field.getMessageType());
         merge(part, json);
@@ -85,7 +88,8 @@ public final class JsonRequests {
      * Places the string values at a dotted field path, typed so the JSON parser accepts them;
      * returns the message fields on the way to the leaf.
      */
-    private List<FieldDescriptor> put(JsonObject target, Descriptor type, String fieldPath, List<String> values, boolean fromQuery) {
+    private List<FieldDescriptor> put(JsonObject target, Descriptor type, String fieldPath, List<String> values,
+            boolean fromQuery) {
         String[] names = fieldPath.split("\\.");
         JsonObject node = target;
         Descriptor current = type;
@@ -182,7 +186,8 @@ public final class JsonRequests {
         try {
             parser.merge(json, message);
         } catch (InvalidProtocolBufferException | RuntimeException e) {
-            throw new JsonRequestException("invalid JSON for " + message.getDescriptorForType().getName() + ": " + e.getMessage());
+            throw new JsonRequestException(
+                    "invalid JSON for " + message.getDescriptorForType().getName() + ": " + e.getMessage());
         }
     }
 }

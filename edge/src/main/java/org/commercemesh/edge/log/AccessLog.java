@@ -1,10 +1,11 @@
 package org.commercemesh.edge.log;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Envoy's stdout access log: one JSON line per request in the fields envoy.yaml names, and the
@@ -29,7 +30,9 @@ public final class AccessLog {
     /** The exchange of a request id the edge assigned, or a detached one if it is gone. */
     public Exchange find(String requestId) {
         Exchange exchange = requestId == null ? null : open.get(requestId);
-        return exchange != null ? exchange : new Exchange(String.valueOf(requestId), "", "", "", MultiMap.caseInsensitiveMultiMap());
+        return exchange != null
+                ? exchange
+                : new Exchange(String.valueOf(requestId), "", "", "", MultiMap.caseInsensitiveMultiMap());
     }
 
     public void closed(Exchange exchange, int responseCode) {
@@ -51,7 +54,8 @@ public final class AccessLog {
                 case "%START_TIME%" -> exchange.start().toString();
                 case "%DOWNSTREAM_REMOTE_ADDRESS_WITHOUT_PORT%" -> exchange.clientAddress();
                 case "%RESPONSE_CODE%" -> String.valueOf(responseCode);
-                case "%GRPC_STATUS%" -> exchange.grpcStatus() == null ? null : GrpcStatusNames.name(exchange.grpcStatus());
+                case "%GRPC_STATUS%" ->
+                    exchange.grpcStatus() == null ? null : GrpcStatusNames.name(exchange.grpcStatus());
                 case "%UPSTREAM_CLUSTER%" -> exchange.upstreamCluster();
                 case "%DURATION%" -> String.valueOf(exchange.elapsedMillis());
                 default -> throw new IllegalStateException(operator.toString());

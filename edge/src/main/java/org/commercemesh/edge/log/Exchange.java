@@ -1,7 +1,8 @@
 package org.commercemesh.edge.log;
 
-import io.vertx.core.MultiMap;
 import java.time.Instant;
+
+import io.vertx.core.MultiMap;
 
 /** One request through the edge, as the access log reports it. */
 public final class Exchange {

@@ -4,9 +4,9 @@ package org.commercemesh.edge.log;
 final class GrpcStatusNames {
 
     private static final String[] NAMES = {
-        "OK", "Canceled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound", "AlreadyExists",
-        "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted", "OutOfRange",
-        "Unimplemented", "Internal", "Unavailable", "DataLoss", "Unauthenticated"};
+            "OK", "Canceled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound", "AlreadyExists",
+            "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted", "OutOfRange",
+            "Unimplemented", "Internal", "Unavailable", "DataLoss", "Unauthenticated" };
 
     private GrpcStatusNames() {
     }

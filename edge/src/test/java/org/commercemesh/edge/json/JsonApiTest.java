@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
 import org.commercemesh.edge.config.EnvoyYaml;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +33,15 @@ class JsonApiTest {
 
     @Test
     void givenAPath_thenItFindsTheBindingWithItsVerb() throws Exception {
-        JsonApi api = JsonApi.load(DESCRIPTORS, List.of("commerce.order.v1.OrderService", "commerce.catalog.v1.ProductService"));
+        JsonApi api = JsonApi.load(DESCRIPTORS,
+                List.of("commerce.order.v1.OrderService", "commerce.catalog.v1.ProductService"));
 
         JsonApi.Match cancel = api.find("POST", "/v1/orders/o-1:cancel").orElseThrow();
         assertThat(cancel.binding().grpcPath()).isEqualTo("/commerce.order.v1.OrderService/CancelOrder");
         assertThat(cancel.variables()).isEqualTo(Map.of("order_id", "o-1"));
         assertThat(api.find("GET", "/v1/orders/o-1").orElseThrow().binding().method().getName()).isEqualTo("GetOrder");
-        assertThat(api.find("GET", "/v1/products:bySlug").orElseThrow().binding().method().getName()).isEqualTo("GetProduct");
+        assertThat(api.find("GET", "/v1/products:bySlug").orElseThrow().binding().method().getName())
+                .isEqualTo("GetProduct");
         assertThat(api.find("DELETE", "/v1/orders/o-1")).isEmpty();
     }
 

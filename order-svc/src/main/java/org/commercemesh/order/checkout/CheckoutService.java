@@ -14,13 +14,13 @@ import org.commercemesh.cart.v1.Cart;
 import org.commercemesh.cart.v1.CartItem;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductStatus;
-import org.commercemesh.order.mesh.MeshClients;
 import org.commercemesh.order.lifecycle.CustomerOrder;
 import org.commercemesh.order.lifecycle.OrderEvents;
 import org.commercemesh.order.lifecycle.OrderLine;
 import org.commercemesh.order.lifecycle.OrderMapper;
 import org.commercemesh.order.lifecycle.OrderRepository;
 import org.commercemesh.order.lifecycle.OrderWithLines;
+import org.commercemesh.order.mesh.MeshClients;
 import org.commercemesh.order.v1.AddressSnapshot;
 import org.commercemesh.order.v1.PlaceOrderRequest;
 import org.commercemesh.platform.auth.AuthenticatedCaller;
@@ -51,7 +51,8 @@ public class CheckoutService {
     private final Settlement settlement;
     private final OutboxWriter outbox;
 
-    public CheckoutService(OrderRepository orders, MeshClients mesh, Pricing pricing, Settlement settlement, OutboxWriter outbox) {
+    public CheckoutService(OrderRepository orders, MeshClients mesh, Pricing pricing, Settlement settlement,
+            OutboxWriter outbox) {
         this.orders = orders;
         this.mesh = mesh;
         this.pricing = pricing;
@@ -65,7 +66,8 @@ public class CheckoutService {
                 : draft(buyer, request).chain(draft -> create(draft, buyer.userId(), request.getRequestId())
                         // Only the request that wrote the order settles it; a twin answers with it as it stands.
                         .chain(view -> view.order() == draft.order()
-                                ? settlement.settle(view, request.getPaymentToken()) : Uni.createFrom().item(view))))
+                                ? settlement.settle(view, request.getPaymentToken())
+                                : Uni.createFrom().item(view))))
                 .invoke(CheckoutService::refuseWhenCancelledAtCheckout);
     }
 
@@ -75,7 +77,8 @@ public class CheckoutService {
         if (view.order().isCancelled()
                 && (reason.equals(Settlement.OUT_OF_STOCK) || reason.equals(Settlement.PAYMENT_DECLINED))) {
             throw new FailedPreconditionException(reason, reason.equals(Settlement.OUT_OF_STOCK)
-                    ? "not enough stock for this order; it was cancelled" : "the payment was declined; the order was cancelled",
+                    ? "not enough stock for this order; it was cancelled"
+                    : "the payment was declined; the order was cancelled",
                     Map.of("order_id", view.order().id.toString(), "order_number", view.order().orderNumber));
         }
     }
@@ -90,9 +93,10 @@ public class CheckoutService {
                 throw new FailedPreconditionException("EMPTY_CART", "the cart is empty");
             }
             return notYetOrdered(cart).chain(lines -> mesh.products(lines.stream()
-                            .map(item -> UUID.fromString(item.getProductId())).toList())
-                    .chain(products -> addresses(request, token).map(addresses -> build(buyer, request, cart, lines, products,
-                            addresses.get(0), addresses.get(1)))));
+                    .map(item -> UUID.fromString(item.getProductId())).toList())
+                    .chain(products -> addresses(request, token)
+                            .map(addresses -> build(buyer, request, cart, lines, products,
+                                    addresses.get(0), addresses.get(1)))));
         });
     }
 
@@ -115,7 +119,8 @@ public class CheckoutService {
                             .filter(item -> item.cartItemId != null)
                             .map(item -> item.cartItemId + "@" + item.cartItemUpdatedAt).collect(Collectors.toSet());
                     List<CartItem> open = cart.getItemsList().stream()
-                            .filter(line -> !taken.contains(line.getId() + "@" + ProtoTime.fromProto(line.getUpdateTime())))
+                            .filter(line -> !taken
+                                    .contains(line.getId() + "@" + ProtoTime.fromProto(line.getUpdateTime())))
                             .toList();
                     if (open.isEmpty()) {
                         throw new FailedPreconditionException("CART_ALREADY_ORDERED",
@@ -127,7 +132,8 @@ public class CheckoutService {
 
     private static FailedPreconditionException checkoutInProgress(UUID cartId) {
         return new FailedPreconditionException("CHECKOUT_IN_PROGRESS",
-                "another checkout of this cart is still being paid; wait for it or cancel it", Map.of("cart_id", cartId.toString()));
+                "another checkout of this cart is still being paid; wait for it or cancel it",
+                Map.of("cart_id", cartId.toString()));
     }
 
     private Uni<List<Address>> addresses(PlaceOrderRequest request, String token) {
@@ -207,12 +213,12 @@ public class CheckoutService {
      */
     private Uni<OrderWithLines> create(Draft draft, UUID userId, String requestId) {
         return Panache.withTransaction(() -> orders.nextOrderNumber()
-                        .chain(number -> {
-                            draft.order().orderNumber = number;
-                            draft.order().requestId = requestId;
-                            return orders.persistWithLines(new OrderWithLines(draft.order(), draft.items()));
-                        })
-                        .call(full -> outbox.append(full.order().id.toString(), OrderEvents.placed(full))))
+                .chain(number -> {
+                    draft.order().orderNumber = number;
+                    draft.order().requestId = requestId;
+                    return orders.persistWithLines(new OrderWithLines(draft.order(), draft.items()));
+                })
+                .call(full -> outbox.append(full.order().id.toString(), OrderEvents.placed(full))))
                 .onFailure(ErrorMapper::isUniqueViolation).recoverWithUni(() -> existing(userId, requestId)
                         .onItem().ifNull().failWith(() -> checkoutInProgress(draft.order().cartId)));
     }

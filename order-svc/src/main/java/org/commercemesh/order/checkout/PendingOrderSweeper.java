@@ -47,7 +47,8 @@ public class PendingOrderSweeper {
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return sweep().onFailure().invoke(failure -> LOG.warnf("sweeping pending orders failed: %s", failure.toString()))
+        return sweep().onFailure()
+                .invoke(failure -> LOG.warnf("sweeping pending orders failed: %s", failure.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
@@ -57,7 +58,8 @@ public class PendingOrderSweeper {
         return Panache.withSession(() -> orders.pendingSince(now.minus(settleAfter)))
                 .chain(pending -> Multi.createFrom().iterable(pending)
                         .onItem().transformToUniAndConcatenate(order -> settleOne(order, now)
-                                .onFailure().invoke(failure -> LOG.warnf("order %s stays PENDING: %s", order.id, failure))
+                                .onFailure()
+                                .invoke(failure -> LOG.warnf("order %s stays PENDING: %s", order.id, failure))
                                 .onFailure().recoverWithNull())
                         .collect().asList()
                         .map(List::size));
@@ -67,10 +69,12 @@ public class PendingOrderSweeper {
         if (!order.createdAt.isBefore(now.minus(giveUpAfter))) {
             return Panache.withSession(() -> orders.withLines(order)).chain(settlement::resume).replaceWithVoid();
         }
-        String reason = !order.paymentReference.isEmpty() && !order.stockReserved ? Settlement.STOCK_UNCONFIRMED
+        String reason = !order.paymentReference.isEmpty() && !order.stockReserved
+                ? Settlement.STOCK_UNCONFIRMED
                 : Settlement.PAYMENT_TIMEOUT;
         return Panache.withTransaction(() -> orders.lockWithLines(order.id).chain(current -> current.order().isPending()
-                        ? settlement.cancel(current, reason, PaymentState.VOIDED) : Uni.createFrom().item(current)))
+                ? settlement.cancel(current, reason, PaymentState.VOIDED)
+                : Uni.createFrom().item(current)))
                 .chain(settlement::releaseHold).replaceWithVoid();
     }
 }

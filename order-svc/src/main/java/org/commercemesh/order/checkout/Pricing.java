@@ -33,9 +33,11 @@ public class Pricing {
     public Totals totals(Amount subtotal) {
         Amount discount = Amount.zero(subtotal.currency());
         Amount taxable = subtotal.minus(discount);
-        Amount tax = new Amount(taxable.times(vatRate).value().setScale(2, java.math.RoundingMode.HALF_EVEN), subtotal.currency());
+        Amount tax = new Amount(taxable.times(vatRate).value().setScale(2, java.math.RoundingMode.HALF_EVEN),
+                subtotal.currency());
         Amount shipping = subtotal.value().compareTo(freeShippingThreshold) >= 0
-                ? Amount.zero(subtotal.currency()) : new Amount(shippingFlat, subtotal.currency());
+                ? Amount.zero(subtotal.currency())
+                : new Amount(shippingFlat, subtotal.currency());
         return new Totals(subtotal, discount, tax, shipping, taxable.plus(tax).plus(shipping));
     }
 }

@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.order.mesh.MeshClients;
 import org.commercemesh.order.lifecycle.CustomerOrder;
 import org.commercemesh.order.lifecycle.OrderEvents;
-import org.commercemesh.order.lifecycle.OrderWithLines;
 import org.commercemesh.order.lifecycle.OrderRepository;
+import org.commercemesh.order.lifecycle.OrderWithLines;
 import org.commercemesh.order.lifecycle.PaymentState;
+import org.commercemesh.order.mesh.MeshClients;
 import org.commercemesh.order.payment.CardHolds;
 import org.commercemesh.order.payment.Payment;
 import org.commercemesh.order.payment.PaymentProvider;
@@ -49,7 +49,8 @@ public class Settlement {
     private final OutboxWriter outbox;
     private final CardHolds holds;
 
-    public Settlement(OrderRepository orders, MeshClients mesh, PaymentProvider payments, OutboxWriter outbox, CardHolds holds) {
+    public Settlement(OrderRepository orders, MeshClients mesh, PaymentProvider payments, OutboxWriter outbox,
+            CardHolds holds) {
         this.orders = orders;
         this.mesh = mesh;
         this.payments = payments;
@@ -71,8 +72,10 @@ public class Settlement {
      */
     public Uni<OrderWithLines> resume(OrderWithLines view) {
         Uni<OrderWithLines> withAuthorization = view.order().paymentReference.isEmpty()
-                ? payments.findAuthorization(view.order().id).chain(outcome -> outcome.status() == Outcome.Status.SUCCEEDED
-                        ? authorized(view.order().id, outcome) : Uni.createFrom().item(view))
+                ? payments.findAuthorization(view.order().id)
+                        .chain(outcome -> outcome.status() == Outcome.Status.SUCCEEDED
+                                ? authorized(view.order().id, outcome)
+                                : Uni.createFrom().item(view))
                 : Uni.createFrom().item(view);
         return withAuthorization.chain(this::reserveAndCapture);
     }
@@ -94,7 +97,8 @@ public class Settlement {
 
     private Uni<OrderWithLines> authorized(UUID orderId, Outcome outcome) {
         return Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current -> {
-            Payment payment = Payment.of(orderId, Payment.Kind.AUTHORIZATION, payments.name(), outcome, current.total());
+            Payment payment = Payment.of(orderId, Payment.Kind.AUTHORIZATION, payments.name(), outcome,
+                    current.total());
             CustomerOrder order = current.order();
             if (!order.isPending()) {
                 return payment.persist().replaceWith(current);
@@ -116,7 +120,8 @@ public class Settlement {
             return Uni.createFrom().item(view);
         }
         return reserve(view).chain(reserved -> reserved.order().isPending() && reserved.order().stockReserved
-                ? capture(reserved) : Uni.createFrom().item(reserved));
+                ? capture(reserved)
+                : Uni.createFrom().item(reserved));
     }
 
     private Uni<OrderWithLines> reserve(OrderWithLines view) {
@@ -137,9 +142,11 @@ public class Settlement {
                         LOG.warnf("order %s stays PENDING, stock not reserved yet: %s", orderId, failure.getMessage());
                         return Uni.createFrom().item(view);
                     }
-                    return Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current ->
-                                    current.order().isPending()
-                                            ? cancel(current, OUT_OF_STOCK, PaymentState.VOIDED) : Uni.createFrom().item(current)))
+                    return Panache
+                            .withTransaction(() -> orders.lockWithLines(orderId)
+                                    .chain(current -> current.order().isPending()
+                                            ? cancel(current, OUT_OF_STOCK, PaymentState.VOIDED)
+                                            : Uni.createFrom().item(current)))
                             .chain(this::releaseHold);
                 });
     }
@@ -148,7 +155,8 @@ public class Settlement {
         CustomerOrder order = view.order();
         return payments.capture(order.id, order.paymentReference, view.total())
                 .chain(outcome -> Panache.withTransaction(() -> orders.lockWithLines(order.id).chain(current -> {
-                    Payment payment = Payment.of(order.id, Payment.Kind.CHARGE, payments.name(), outcome, current.total());
+                    Payment payment = Payment.of(order.id, Payment.Kind.CHARGE, payments.name(), outcome,
+                            current.total());
                     if (!current.order().isPending()) {
                         return payment.persist().replaceWith(current);
                     }
@@ -167,8 +175,10 @@ public class Settlement {
             return Uni.createFrom().item(settled);
         }
         UUID orderId = settled.order().id;
-        return payments.refund(orderId, settled.total()).chain(refund -> Panache.withTransaction(() ->
-                Payment.of(orderId, Payment.Kind.REFUND, payments.name(), refund, settled.total()).persist())).replaceWith(settled);
+        return payments.refund(orderId, settled.total())
+                .chain(refund -> Panache.withTransaction(() -> Payment
+                        .of(orderId, Payment.Kind.REFUND, payments.name(), refund, settled.total()).persist()))
+                .replaceWith(settled);
     }
 
     private static Uni<OrderWithLines> failedPayment(OrderWithLines current) {

@@ -65,16 +65,21 @@ public class OrderService {
                         "an order can be cancelled before it is PROCESSING; this one is " + status);
             }
             Uni<Boolean> refunded = status == OrderState.CONFIRMED ? refund(full) : Uni.createFrom().item(false);
-            return refunded.chain(paidBack -> Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current -> {
-                if (current.order().status != status) {
-                    throw new FailedPreconditionException("INVALID_STATUS_TRANSITION", "the order changed meanwhile; try again");
-                }
-                CustomerOrder order = current.order();
-                order.cancel(reason.isBlank() ? "CUSTOMER_REQUEST" : reason.strip(),
-                        paidBack ? PaymentState.REFUNDED : PaymentState.VOIDED, Instant.now());
-                return outbox.append(order.id.toString(), OrderEvents.cancelled(current, paidBack)).replaceWith(current);
-            })).chain(cancelled -> paidBack ? Uni.createFrom().item(cancelled)
-                    : holds.release(orderId, cancelled.order().paymentReference, cancelled.total()).replaceWith(cancelled)));
+            return refunded
+                    .chain(paidBack -> Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current -> {
+                        if (current.order().status != status) {
+                            throw new FailedPreconditionException("INVALID_STATUS_TRANSITION",
+                                    "the order changed meanwhile; try again");
+                        }
+                        CustomerOrder order = current.order();
+                        order.cancel(reason.isBlank() ? "CUSTOMER_REQUEST" : reason.strip(),
+                                paidBack ? PaymentState.REFUNDED : PaymentState.VOIDED, Instant.now());
+                        return outbox.append(order.id.toString(), OrderEvents.cancelled(current, paidBack))
+                                .replaceWith(current);
+                    })).chain(cancelled -> paidBack
+                            ? Uni.createFrom().item(cancelled)
+                            : holds.release(orderId, cancelled.order().paymentReference, cancelled.total())
+                                    .replaceWith(cancelled)));
         });
     }
 
@@ -110,15 +115,17 @@ public class OrderService {
 
     /** Refunds through the provider and records it; true when money went back. */
     private Uni<Boolean> refund(OrderWithLines full) {
-        return payments.refund(full.order().id, full.total()).chain(outcome -> Panache.withTransaction(() ->
-                Payment.of(full.order().id, Payment.Kind.REFUND, payments.name(), outcome, full.total()).persist())
-                .map(saved -> switch (outcome.status()) {
-                    case SUCCEEDED -> true;
-                    case DECLINED -> throw new FailedPreconditionException("REFUND_DECLINED",
-                            "the payment provider refused the refund: " + outcome.detail());
-                    case ERROR -> throw Status.UNAVAILABLE.withDescription("the payment provider did not answer; try again")
-                            .asRuntimeException();
-                }));
+        return payments.refund(full.order().id, full.total())
+                .chain(outcome -> Panache.withTransaction(() -> Payment
+                        .of(full.order().id, Payment.Kind.REFUND, payments.name(), outcome, full.total()).persist())
+                        .map(saved -> switch (outcome.status()) {
+                            case SUCCEEDED -> true;
+                            case DECLINED -> throw new FailedPreconditionException("REFUND_DECLINED",
+                                    "the payment provider refused the refund: " + outcome.detail());
+                            case ERROR -> throw Status.UNAVAILABLE
+                                    .withDescription("the payment provider did not answer; try again")
+                                    .asRuntimeException();
+                        }));
     }
 
     private Uni<CustomerOrder> visible(AuthenticatedCaller caller, UUID orderId) {

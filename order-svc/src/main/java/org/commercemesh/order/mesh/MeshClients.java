@@ -67,7 +67,7 @@ public class MeshClients {
         BatchGetProductsRequest request = BatchGetProductsRequest.newBuilder()
                 .addAllProductIds(ids.stream().map(UUID::toString).distinct().toList()).build();
         return serviceToken.get().chain(token -> Downstream.idempotent(Downstream.as(products, token, deadline)
-                        .batchGetProducts(request), "catalog-svc", deadline))
+                .batchGetProducts(request), "catalog-svc", deadline))
                 .map(response -> response.getProductsList().stream()
                         .collect(Collectors.toMap(product -> UUID.fromString(product.getId()), Function.identity())));
     }
@@ -84,13 +84,14 @@ public class MeshClients {
     /** One of the buyer's addresses; user-svc answers NOT_FOUND for anyone else's. */
     public Uni<Address> address(UUID addressId, String token) {
         return Downstream.idempotent(Downstream.as(addresses, token, deadline).getAddress(GetAddressRequest.newBuilder()
-                        .setAddressId(addressId.toString()).build()), "user-svc", deadline)
+                .setAddressId(addressId.toString()).build()), "user-svc", deadline)
                 .map(response -> response.getAddress());
     }
 
     /** The buyer's default address, or null when they have none. */
     public Uni<Address> defaultAddress(String token) {
-        return Downstream.idempotent(Downstream.as(addresses, token, deadline).listAddresses(ListAddressesRequest.newBuilder()
+        return Downstream
+                .idempotent(Downstream.as(addresses, token, deadline).listAddresses(ListAddressesRequest.newBuilder()
                         .setPageSize(1).build()), "user-svc", deadline)
                 .map(response -> {
                     List<Address> list = response.getAddressesList();

@@ -31,8 +31,10 @@ public class CardHolds {
             return Uni.createFrom().voidItem();
         }
         return payments.voidAuthorization(orderId, authorization)
-                .chain(outcome -> Panache.withTransaction(() -> Payment.of(orderId, Payment.Kind.VOID, payments.name(), outcome, amount).persist()))
-                .onFailure().invoke(failure -> LOG.warnf("could not void the card hold of order %s: %s", orderId, failure))
+                .chain(outcome -> Panache.withTransaction(
+                        () -> Payment.of(orderId, Payment.Kind.VOID, payments.name(), outcome, amount).persist()))
+                .onFailure()
+                .invoke(failure -> LOG.warnf("could not void the card hold of order %s: %s", orderId, failure))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

@@ -22,10 +22,14 @@ public class Payment extends PanacheEntityBase {
     public UUID orderId;
 
     /** What was asked of the provider; stored by name. */
-    public enum Kind { AUTHORIZATION, CHARGE, VOID, REFUND }
+    public enum Kind {
+        AUTHORIZATION, CHARGE, VOID, REFUND
+    }
 
     /** What came of it; stored by name. */
-    public enum Result { SUCCEEDED, DECLINED, FAILED }
+    public enum Result {
+        SUCCEEDED, DECLINED, FAILED
+    }
 
     @Enumerated(EnumType.STRING)
     public Kind kind;

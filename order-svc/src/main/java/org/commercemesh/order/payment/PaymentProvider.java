@@ -21,7 +21,9 @@ public interface PaymentProvider {
     /** What the gateway said. */
     record Outcome(Status status, String reference, String detail) {
 
-        public enum Status { SUCCEEDED, DECLINED, ERROR }
+        public enum Status {
+            SUCCEEDED, DECLINED, ERROR
+        }
 
         public static Outcome succeeded(String reference) {
             return new Outcome(Status.SUCCEEDED, reference, "");

@@ -35,8 +35,8 @@ public class PaymentProviders {
     @Produces
     @ApplicationScoped
     PaymentProvider selected() {
-        String name = configured.map(String::strip).filter(value -> !value.isEmpty()).orElseThrow(() ->
-                new IllegalStateException("no payment provider is configured: set COMMERCE_PAYMENT_PROVIDER "
+        String name = configured.map(String::strip).filter(value -> !value.isEmpty()).orElseThrow(
+                () -> new IllegalStateException("no payment provider is configured: set COMMERCE_PAYMENT_PROVIDER "
                         + "(commerce.payment.provider) to the gateway this shop uses; 'sandbox' moves no money "
                         + "and is meant for development and tests"));
         return switch (name) {

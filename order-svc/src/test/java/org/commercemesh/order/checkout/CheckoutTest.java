@@ -29,12 +29,12 @@ import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestKafka;
 import org.junit.jupiter.api.Test;
 
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
 @QuarkusTest
 class CheckoutTest {
@@ -64,12 +64,16 @@ class CheckoutTest {
         assertThat(order.getShippingAddress().getCity()).isEqualTo("Bangkok");
         assertThat(order.getItems(0).getQuantity()).isEqualTo(2);
         try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("order.events")) {
-            List<ConsumerRecord<String, byte[]>> records = TestKafka.recordsUntil(consumer, r -> order.getId().equals(r.key())
-                    && type(r).equals("commerce.order.v1.OrderConfirmed"), Duration.ofSeconds(30));
-            List<String> types = records.stream().filter(r -> order.getId().equals(r.key())).map(CheckoutTest::type).toList();
+            List<ConsumerRecord<String, byte[]>> records = TestKafka.recordsUntil(consumer,
+                    r -> order.getId().equals(r.key())
+                            && type(r).equals("commerce.order.v1.OrderConfirmed"),
+                    Duration.ofSeconds(30));
+            List<String> types = records.stream().filter(r -> order.getId().equals(r.key())).map(CheckoutTest::type)
+                    .toList();
             assertThat(types).containsExactly("commerce.order.v1.OrderPlaced", "commerce.order.v1.OrderConfirmed");
-            OrderPlaced placed = OrderPlaced.parseFrom(records.stream().filter(r -> order.getId().equals(r.key())).findFirst()
-                    .orElseThrow().value());
+            OrderPlaced placed = OrderPlaced
+                    .parseFrom(records.stream().filter(r -> order.getId().equals(r.key())).findFirst()
+                            .orElseThrow().value());
             assertThat(placed.getCartId()).isEqualTo(FakeMesh.cartId());
         }
     }
@@ -133,7 +137,8 @@ class CheckoutTest {
         assertThat(GrpcErrors.reason(catchThrowable(() -> place(buyer(), UUID.randomUUID().toString(), "tok_visa"))))
                 .contains("EMPTY_CART");
 
-        Product retired = FakeMesh.reset(400, 10, 1).toBuilder().setStatus(ProductStatus.PRODUCT_STATUS_ARCHIVED).build();
+        Product retired = FakeMesh.reset(400, 10, 1).toBuilder().setStatus(ProductStatus.PRODUCT_STATUS_ARCHIVED)
+                .build();
         FakeMesh.put(retired);
         assertThat(GrpcErrors.reason(catchThrowable(() -> place(buyer(), UUID.randomUUID().toString(), "tok_visa"))))
                 .contains("PRODUCT_UNAVAILABLE");
@@ -193,7 +198,9 @@ class CheckoutTest {
     }
 
     private static Order place(OrderService as, String requestId, String paymentToken) {
-        return as.placeOrder(PlaceOrderRequest.newBuilder().setRequestId(requestId).setPaymentToken(paymentToken).build())
+        return as
+                .placeOrder(
+                        PlaceOrderRequest.newBuilder().setRequestId(requestId).setPaymentToken(paymentToken).build())
                 .await().atMost(WAIT).getOrder();
     }
 
@@ -211,11 +218,14 @@ class CheckoutTest {
         Order order = place(buyer, UUID.randomUUID().toString(), "tok_visa");
         Order reread = get(buyer, order.getId());
 
-        assertThat(order.getItems(0).getOptionsMap()).containsExactlyInAnyOrderEntriesOf(Map.of("size", "M", "colour", "blue"));
+        assertThat(order.getItems(0).getOptionsMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("size", "M", "colour", "blue"));
         assertThat(reread.getItems(0).getOptionsMap()).isEqualTo(order.getItems(0).getOptionsMap());
         try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("order.events")) {
-            ConsumerRecord<String, byte[]> confirmed = TestKafka.recordsUntil(consumer, r -> order.getId().equals(r.key())
-                    && type(r).equals("commerce.order.v1.OrderConfirmed"), Duration.ofSeconds(30)).stream()
+            ConsumerRecord<String, byte[]> confirmed = TestKafka
+                    .recordsUntil(consumer, r -> order.getId().equals(r.key())
+                            && type(r).equals("commerce.order.v1.OrderConfirmed"), Duration.ofSeconds(30))
+                    .stream()
                     .filter(r -> order.getId().equals(r.key()) && type(r).equals("commerce.order.v1.OrderConfirmed"))
                     .findFirst().orElseThrow();
             OrderConfirmed event = OrderConfirmed.parseFrom(confirmed.value());
@@ -256,10 +266,12 @@ class CheckoutTest {
         OrderService buyer = buyer();
 
         List<java.util.concurrent.CompletableFuture<Object>> attempts = java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> buyer.placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                .mapToObj(i -> buyer
+                        .placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                                 .setPaymentToken("tok_visa").build())
                         .map(response -> (Object) response.getOrder())
-                        .onFailure().recoverWithItem(failure -> GrpcErrors.reason(failure).orElse(GrpcErrors.code(failure).name()))
+                        .onFailure()
+                        .recoverWithItem(failure -> GrpcErrors.reason(failure).orElse(GrpcErrors.code(failure).name()))
                         .subscribeAsCompletionStage())
                 .toList();
         List<Object> outcomes = attempts.stream().map(java.util.concurrent.CompletableFuture::join).toList();
@@ -267,8 +279,10 @@ class CheckoutTest {
         assertThat(outcomes).filteredOn(Order.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(String.class::isInstance)
                 .allMatch(reason -> reason.equals("CHECKOUT_IN_PROGRESS") || reason.equals("CART_ALREADY_ORDERED"));
-        assertThat(buyer.listOrders(org.commercemesh.order.v1.ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT)
-                .getOrdersList()).hasSize(1);
+        assertThat(
+                buyer.listOrders(org.commercemesh.order.v1.ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT)
+                        .getOrdersList())
+                .hasSize(1);
     }
 
     @Test
@@ -279,7 +293,8 @@ class CheckoutTest {
                 .setPaymentToken("tok_visa").build();
 
         List<String> ids = java.util.stream.IntStream.range(0, 4)
-                .mapToObj(i -> buyer.placeOrder(request).map(response -> response.getOrder().getId()).subscribeAsCompletionStage())
+                .mapToObj(i -> buyer.placeOrder(request).map(response -> response.getOrder().getId())
+                        .subscribeAsCompletionStage())
                 .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
 
         assertThat(ids).hasSize(4).containsOnly(ids.get(0));
@@ -304,7 +319,8 @@ class CheckoutTest {
     }
 
     @Test
-    void givenAnAuthorizationWhoseAnswerWasLost_whenTheSweeperRuns_thenItReservesCapturesAndConfirms() throws Throwable {
+    void givenAnAuthorizationWhoseAnswerWasLost_whenTheSweeperRuns_thenItReservesCapturesAndConfirms()
+            throws Throwable {
         FakeMesh.reset(400, 10, 1);
         OrderService buyer = buyer();
         Order pending = place(buyer, UUID.randomUUID().toString(), "tok_provider_timeout");
@@ -320,8 +336,10 @@ class CheckoutTest {
     }
 
     private static String storedText(String sql, String orderId) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(sql, String.class).setParameter("id", UUID.fromString(orderId)).getSingleResult())));
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session
+                        .createNativeQuery(sql, String.class).setParameter("id", UUID.fromString(orderId))
+                        .getSingleResult())));
     }
 
     private static Order onlyOrder(OrderService as) {
@@ -336,17 +354,21 @@ class CheckoutTest {
     }
 
     private static long charges(String orderId) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from payment where order_id = :id and kind = 'CHARGE' and status = 'SUCCEEDED'",
-                        Long.class)
-                .setParameter("id", UUID.fromString(orderId)).getSingleResult())));
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session
+                        .createNativeQuery(
+                                "select count(*) from payment where order_id = :id and kind = 'CHARGE' and status = 'SUCCEEDED'",
+                                Long.class)
+                        .setParameter("id", UUID.fromString(orderId)).getSingleResult())));
     }
 
     /** Moves the order's creation back in time, as if it had waited that long. */
     private static void age(String orderId, Duration age) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("update customer_order set created_at = now() - make_interval(secs => :seconds) where id = :id")
-                .setParameter("seconds", (double) age.toSeconds()).setParameter("id", UUID.fromString(orderId))
-                .executeUpdate())));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session
+                        .createNativeQuery(
+                                "update customer_order set created_at = now() - make_interval(secs => :seconds) where id = :id")
+                        .setParameter("seconds", (double) age.toSeconds()).setParameter("id", UUID.fromString(orderId))
+                        .executeUpdate())));
     }
 }

@@ -27,10 +27,10 @@ import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestKafka;
 import org.junit.jupiter.api.Test;
 
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
 @QuarkusTest
 class OrderLifecycleTest {
@@ -53,7 +53,7 @@ class OrderLifecycleTest {
         assertThat(cancelled.getCancelReason()).isEqualTo("CUSTOMER_REQUEST");
         try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("order.events")) {
             ConsumerRecord<String, byte[]> event = TestKafka.recordsUntil(consumer, r -> order.getId().equals(r.key())
-                            && type(r).equals("commerce.order.v1.OrderCancelled"), Duration.ofSeconds(30)).stream()
+                    && type(r).equals("commerce.order.v1.OrderCancelled"), Duration.ofSeconds(30)).stream()
                     .filter(r -> order.getId().equals(r.key()) && type(r).equals("commerce.order.v1.OrderCancelled"))
                     .findFirst().orElseThrow();
             assertThat(OrderCancelled.parseFrom(event.value()).getStockCommitted()).isTrue();
@@ -93,17 +93,20 @@ class OrderLifecycleTest {
         advance(fulfiller, order, OrderStatus.ORDER_STATUS_PROCESSING, "");
         Order shipped = advance(fulfiller, order, OrderStatus.ORDER_STATUS_SHIPPED, "TH987654321");
         Order delivered = advance(fulfiller, order, OrderStatus.ORDER_STATUS_DELIVERED, "");
-        Throwable refund = catchThrowable(() -> fulfiller.refundOrder(RefundOrderRequest.newBuilder().setOrderId(order.getId())
-                .build()).await().atMost(WAIT));
-        Throwable buy = catchThrowable(() -> fulfiller.placeOrder(org.commercemesh.order.v1.PlaceOrderRequest.newBuilder()
-                .setRequestId("x").setPaymentToken("tok_visa").build()).await().atMost(WAIT));
-        Throwable notAFulfiller = catchThrowable(() -> feed.listOrders(ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT));
+        Throwable refund = catchThrowable(
+                () -> fulfiller.refundOrder(RefundOrderRequest.newBuilder().setOrderId(order.getId())
+                        .build()).await().atMost(WAIT));
+        Throwable buy = catchThrowable(
+                () -> fulfiller.placeOrder(org.commercemesh.order.v1.PlaceOrderRequest.newBuilder()
+                        .setRequestId("x").setPaymentToken("tok_visa").build()).await().atMost(WAIT));
+        Throwable notAFulfiller = catchThrowable(
+                () -> feed.listOrders(ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT));
 
         assertThat(paid).contains(order.getId());
         assertThat(shipped.getTrackingNumber()).isEqualTo("TH987654321");
         assertThat(delivered.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_DELIVERED);
-        assertThat(List.of(refund, buy, notAFulfiller)).allSatisfy(failure ->
-                assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThat(List.of(refund, buy, notAFulfiller))
+                .allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
     }
 
     @Test
@@ -112,8 +115,9 @@ class OrderLifecycleTest {
         Order order = confirmedOrder(ann);
         advance(admin(), order, OrderStatus.ORDER_STATUS_PROCESSING, "");
 
-        Throwable failure = catchThrowable(() -> ann.cancelOrder(CancelOrderRequest.newBuilder().setOrderId(order.getId())
-                .build()).await().atMost(WAIT));
+        Throwable failure = catchThrowable(
+                () -> ann.cancelOrder(CancelOrderRequest.newBuilder().setOrderId(order.getId())
+                        .build()).await().atMost(WAIT));
 
         assertThat(GrpcErrors.reason(failure)).contains("INVALID_STATUS_TRANSITION");
     }
@@ -124,8 +128,10 @@ class OrderLifecycleTest {
 
         Throwable byCustomer = catchThrowable(() -> customer().refundOrder(RefundOrderRequest.newBuilder()
                 .setOrderId(order.getId()).build()).await().atMost(WAIT));
-        Order refunded = admin().refundOrder(RefundOrderRequest.newBuilder().setOrderId(order.getId()).setReason("damaged")
-                .build()).await().atMost(WAIT).getOrder();
+        Order refunded = admin()
+                .refundOrder(RefundOrderRequest.newBuilder().setOrderId(order.getId()).setReason("damaged")
+                        .build())
+                .await().atMost(WAIT).getOrder();
 
         assertThat(GrpcErrors.code(byCustomer)).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(refunded.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_REFUNDED);
@@ -138,15 +144,19 @@ class OrderLifecycleTest {
         OrderService bob = customer();
         Order annsOrder = confirmedOrder(ann);
 
-        Throwable read = catchThrowable(() -> bob.getOrder(GetOrderRequest.newBuilder().setOrderId(annsOrder.getId()).build())
-                .await().atMost(WAIT));
-        Throwable cancel = catchThrowable(() -> bob.cancelOrder(CancelOrderRequest.newBuilder().setOrderId(annsOrder.getId())
-                .build()).await().atMost(WAIT));
+        Throwable read = catchThrowable(
+                () -> bob.getOrder(GetOrderRequest.newBuilder().setOrderId(annsOrder.getId()).build())
+                        .await().atMost(WAIT));
+        Throwable cancel = catchThrowable(
+                () -> bob.cancelOrder(CancelOrderRequest.newBuilder().setOrderId(annsOrder.getId())
+                        .build()).await().atMost(WAIT));
 
         assertThat(GrpcErrors.code(read)).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(GrpcErrors.code(cancel)).isEqualTo(Status.Code.NOT_FOUND);
-        assertThat(bob.listOrders(ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT).getOrdersList()).isEmpty();
-        assertThat(admin().getOrder(GetOrderRequest.newBuilder().setOrderId(annsOrder.getId()).build()).await().atMost(WAIT)
+        assertThat(bob.listOrders(ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT).getOrdersList())
+                .isEmpty();
+        assertThat(admin().getOrder(GetOrderRequest.newBuilder().setOrderId(annsOrder.getId()).build()).await()
+                .atMost(WAIT)
                 .getOrder().getUserId()).isEqualTo(annsOrder.getUserId());
     }
 
@@ -158,7 +168,8 @@ class OrderLifecycleTest {
         Order third = confirmedOrder(ann);
         advance(admin(), second, OrderStatus.ORDER_STATUS_PROCESSING, "");
 
-        ListOrdersResponse page1 = ann.listOrders(ListOrdersRequest.newBuilder().setPageSize(2).build()).await().atMost(WAIT);
+        ListOrdersResponse page1 = ann.listOrders(ListOrdersRequest.newBuilder().setPageSize(2).build()).await()
+                .atMost(WAIT);
         ListOrdersResponse page2 = ann.listOrders(ListOrdersRequest.newBuilder().setPageSize(2)
                 .setPageToken(page1.getNextPageToken()).build()).await().atMost(WAIT);
         List<String> processing = admin().listOrders(ListOrdersRequest.newBuilder().setPageSize(100)

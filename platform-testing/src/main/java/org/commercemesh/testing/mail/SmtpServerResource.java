@@ -3,11 +3,12 @@ package org.commercemesh.testing.mail;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM, and the Quarkus Mailer pointed at it with

@@ -31,17 +31,20 @@ public final class ServiceShape {
         assertThat(service).as("classes under " + servicePackage).isNotEmpty();
 
         slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles().check(service);
-        classes().that().areAnnotatedWith("io.quarkus.grpc.GrpcService").should().haveSimpleNameEndingWith("GrpcService")
+        classes().that().areAnnotatedWith("io.quarkus.grpc.GrpcService").should()
+                .haveSimpleNameEndingWith("GrpcService")
                 .allowEmptyShould(true).check(service);
         classes().that().implement("io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase")
                 .should().haveSimpleNameEndingWith("Repository").allowEmptyShould(true).check(service);
 
         Set<String> messages = new ClassFileImporter().importPackages("org.commercemesh").stream()
-                .filter(type -> type.getPackageName().endsWith(".v1") && type.isAssignableTo(com.google.protobuf.Message.class))
+                .filter(type -> type.getPackageName().endsWith(".v1")
+                        && type.isAssignableTo(com.google.protobuf.Message.class))
                 .map(JavaClass::getSimpleName)
                 .collect(Collectors.toSet());
         assertThat(messages).as("contract messages on the class path").isNotEmpty();
-        assertThat(service.stream().filter(type -> type.isAnnotatedWith("jakarta.persistence.Entity")).map(JavaClass::getSimpleName))
+        assertThat(service.stream().filter(type -> type.isAnnotatedWith("jakarta.persistence.Entity"))
+                .map(JavaClass::getSimpleName))
                 .as("entities named like a contract message").doesNotContainAnyElementsOf(messages);
     }
 }

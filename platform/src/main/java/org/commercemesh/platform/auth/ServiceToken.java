@@ -64,8 +64,9 @@ public class ServiceToken {
             IssueClientTokenRequest request = IssueClientTokenRequest.newBuilder()
                     .setClientId(clientId).setClientSecret(clientSecret).build();
             exchanging = Downstream.idempotent(auth.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                            .issueClientToken(request), "user-svc", deadline)
-                    .map(response -> new Issued(response.getAccessToken(), ProtoTime.fromProto(response.getExpireTime())))
+                    .issueClientToken(request), "user-svc", deadline)
+                    .map(response -> new Issued(response.getAccessToken(),
+                            ProtoTime.fromProto(response.getExpireTime())))
                     .invoke(issued -> current = issued)
                     .onTermination().invoke(this::exchanged)
                     .memoize().indefinitely();

@@ -60,7 +60,8 @@ public final class Violations {
 
     /** An optional UUID: empty is fine. */
     public Violations optionalUuid(String field, String value) {
-        return value == null || value.isEmpty() ? this
+        return value == null || value.isEmpty()
+                ? this
                 : check(Ids.parseOrNull(value) != null, field, "must be a UUID");
     }
 
@@ -99,7 +100,8 @@ public final class Violations {
     private Violations checkLength(String field, String trimmed, int min, int max) {
         int length = trimmed.codePointCount(0, trimmed.length());
         return check(length >= min && length <= max, field,
-                min <= 1 ? "must be at most " + max + " characters"
+                min <= 1
+                        ? "must be at most " + max + " characters"
                         : "must be " + min + " to " + max + " characters");
     }
 }

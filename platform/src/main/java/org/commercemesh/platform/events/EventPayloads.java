@@ -1,11 +1,11 @@
 package org.commercemesh.platform.events;
 
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
 /**
  * Reading a domain event's protobuf payload. The Kafka connector has already read the CloudEvent
@@ -26,7 +26,8 @@ public final class EventPayloads {
         try {
             return parser.parseFrom(event.getData());
         } catch (InvalidProtocolBufferException e) {
-            throw new MalformedEventException("event " + event.getId() + " of type " + event.getType() + " has a malformed payload", e);
+            throw new MalformedEventException(
+                    "event " + event.getId() + " of type " + event.getType() + " has a malformed payload", e);
         }
     }
 }

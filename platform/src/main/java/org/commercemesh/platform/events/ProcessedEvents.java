@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 import com.google.protobuf.Descriptors.Descriptor;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Makes a consumer idempotent: the event id is recorded in {@code processed_event} in the same
@@ -72,13 +72,15 @@ public class ProcessedEvents {
         } else {
             LOG.warnf("%s failed on %s, will retry: %s", consumer, what, failure.toString());
         }
-        return Uni.createFrom().completionStage(malformed ? deadLetters.nackStraightToDeadLetters(message, failure)
+        return Uni.createFrom().completionStage(malformed
+                ? deadLetters.nackStraightToDeadLetters(message, failure)
                 : message.nack(failure));
     }
 
     private static String where(Message<byte[]> message) {
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getTopic() + "/" + kafka.getPartition() + "@" + kafka.getOffset()).orElse("(not from Kafka)");
+                .map(kafka -> kafka.getTopic() + "/" + kafka.getPartition() + "@" + kafka.getOffset())
+                .orElse("(not from Kafka)");
     }
 
     /**
@@ -86,7 +88,8 @@ public class ProcessedEvents {
      * {@code event}; returns whether it ran. When the effect fails nothing is recorded, so a
      * redelivery tries again.
      */
-    public Uni<Boolean> applyOnce(String consumer, IncomingCloudEventMetadata<byte[]> event, Supplier<Uni<Void>> effect) {
+    public Uni<Boolean> applyOnce(String consumer, IncomingCloudEventMetadata<byte[]> event,
+            Supplier<Uni<Void>> effect) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(RECORD)
                         .setParameter("consumer", consumer)

@@ -25,7 +25,8 @@ import io.quarkus.grpc.GlobalInterceptor;
 public class ClientAddress implements ServerInterceptor {
 
     private static final Context.Key<String> KEY = Context.key("commerce-client-address");
-    private static final Metadata.Key<String> FORWARDED_FOR = Metadata.Key.of("x-forwarded-for", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> FORWARDED_FOR = Metadata.Key.of("x-forwarded-for",
+            Metadata.ASCII_STRING_MARSHALLER);
     private static final String UNKNOWN = "unknown";
 
     /** The current call's client address; read it when the call starts, while its gRPC context is current. */

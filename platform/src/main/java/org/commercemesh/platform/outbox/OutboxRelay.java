@@ -9,11 +9,11 @@ import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.commercemesh.platform.context.CallerContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -53,11 +53,11 @@ public class OutboxRelay {
     }
 
     // The first run waits for Reactive Messaging to finish wiring the emitter at start-up.
-    @Scheduled(every = "${commerce.outbox.relay-interval:1s}", delayed = "${commerce.outbox.relay-delay:3s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${commerce.outbox.relay-interval:1s}", delayed = "${commerce.outbox.relay-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayOnSchedule() {
         return relayPending()
-                .onFailure().invoke(failure -> LOG.warnf("outbox relay failed, retrying next run: %s", failure.toString()))
+                .onFailure()
+                .invoke(failure -> LOG.warnf("outbox relay failed, retrying next run: %s", failure.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

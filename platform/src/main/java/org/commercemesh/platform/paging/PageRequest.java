@@ -1,9 +1,9 @@
 package org.commercemesh.platform.paging;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -100,7 +100,8 @@ public record PageRequest(int size, List<String> cursor) {
 
     private static List<String> decode(String token) {
         try {
-            return List.of(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(SEPARATOR, -1));
+            return List
+                    .of(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(SEPARATOR, -1));
         } catch (IllegalArgumentException notBase64) {
             return List.of();
         }

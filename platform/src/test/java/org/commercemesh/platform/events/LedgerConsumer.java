@@ -41,12 +41,13 @@ public class LedgerConsumer {
             String text = EventPayloads.parse(event, StringValue.parser()).getValue();
             int attempt = attempts.computeIfAbsent(event.getId(), id -> new AtomicInteger()).incrementAndGet();
             if (text.equals("fail-twice") && attempt <= 2 || text.equals("needs-ledger") && ledgerAway) {
-                return Uni.createFrom().failure(new IllegalStateException("the ledger is away (attempt " + attempt + ")"));
+                return Uni.createFrom()
+                        .failure(new IllegalStateException("the ledger is away (attempt " + attempt + ")"));
             }
             return Panache.getSession()
                     .chain(session -> session.createNativeQuery(
-                                    "insert into ledger_entry (event_id, amount) values (:id, 1) "
-                                            + "on conflict (event_id) do update set amount = ledger_entry.amount + 1")
+                            "insert into ledger_entry (event_id, amount) values (:id, 1) "
+                                    + "on conflict (event_id) do update set amount = ledger_entry.amount + 1")
                             .setParameter("id", event.getId())
                             .executeUpdate())
                     .replaceWithVoid();

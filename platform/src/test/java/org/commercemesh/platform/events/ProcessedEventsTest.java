@@ -69,13 +69,15 @@ class ProcessedEventsTest {
         String next = Ids.newId().toString();
         double deadBefore = deadLetters.count(LedgerConsumer.CONSUMER);
 
-        publish("ledger-3", poison, new byte[] {(byte) 0xFF, 0x01});
+        publish("ledger-3", poison, new byte[]{ (byte) 0xFF, 0x01 });
         publish("ledger-3", next, text("credit"));
 
         await().atMost(EVENTUALLY).until(() -> ledgerAmount(next) == 1);
         try (ConsumerTask<String, byte[]> dlq = TestKafka.readFromStart("ledger.dlq")) {
-            await().atMost(EVENTUALLY).until(() -> dlq.stream().anyMatch(record -> poison.equals(header(record, "ce_id"))));
-            ConsumerRecord<String, byte[]> letter = dlq.stream().filter(record -> poison.equals(header(record, "ce_id")))
+            await().atMost(EVENTUALLY)
+                    .until(() -> dlq.stream().anyMatch(record -> poison.equals(header(record, "ce_id"))));
+            ConsumerRecord<String, byte[]> letter = dlq.stream()
+                    .filter(record -> poison.equals(header(record, "ce_id")))
                     .findFirst().orElseThrow();
             assertThat(header(letter, "delayed-retry-reason")).contains("malformed payload");
             assertThat(header(letter, "delayed-retry-topic")).isEqualTo("platform.test.ledger");
@@ -115,8 +117,10 @@ class ProcessedEventsTest {
         assertThat(ledgerAmount(eventId)).isZero();
 
         consumer.ledgerAway(false);
-        DeadLetterRedrive redrive = new DeadLetterRedrive(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        await().atMost(EVENTUALLY).until(() -> redrive.pending("ledger.dlq").stream().anyMatch(letter -> eventId.equals(letter.eventId())));
+        DeadLetterRedrive redrive = new DeadLetterRedrive(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        await().atMost(EVENTUALLY).until(
+                () -> redrive.pending("ledger.dlq").stream().anyMatch(letter -> eventId.equals(letter.eventId())));
         assertThat(redrive.redrive("ledger.dlq")).isPositive();
 
         await().atMost(EVENTUALLY).until(() -> ledgerAmount(eventId) == 1);
@@ -136,7 +140,8 @@ class ProcessedEventsTest {
     private static Integer ledgerAmount(String eventId) {
         return OnVertx.await(() -> Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session
-                        .createNativeQuery("select coalesce(sum(amount), 0) from ledger_entry where event_id = :id", Integer.class)
+                        .createNativeQuery("select coalesce(sum(amount), 0) from ledger_entry where event_id = :id",
+                                Integer.class)
                         .setParameter("id", eventId)
                         .getSingleResult())));
     }

@@ -1,15 +1,17 @@
 package org.commercemesh.sdk;
 
+import java.util.concurrent.Executor;
+
 import io.grpc.CallCredentials;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.util.concurrent.Executor;
 
 /** Puts the current token on every call; obtaining or renewing it happens off the caller's transport thread. */
 final class BearerToken extends CallCredentials {
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+            Metadata.ASCII_STRING_MARSHALLER);
 
     private final Tokens tokens;
 
@@ -30,7 +32,8 @@ final class BearerToken extends CallCredentials {
             } catch (StatusRuntimeException e) {
                 applier.fail(e.getStatus());
             } catch (RuntimeException e) {
-                applier.fail(Status.UNAUTHENTICATED.withDescription("could not obtain a token: " + e.getMessage()).withCause(e));
+                applier.fail(Status.UNAUTHENTICATED.withDescription("could not obtain a token: " + e.getMessage())
+                        .withCause(e));
             }
         });
     }

@@ -1,12 +1,14 @@
 package org.commercemesh.sdk;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+
 import org.commercemesh.user.v1.AuthServiceGrpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 
 /**
  * The mesh for a program: one client per external service ({@link #productService()},

@@ -1,15 +1,17 @@
 package org.commercemesh.sdk;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+
 import org.commercemesh.user.v1.AuthServiceGrpc.AuthServiceBlockingStub;
 import org.commercemesh.user.v1.IssueClientTokenRequest;
 import org.commercemesh.user.v1.IssueClientTokenResponse;
 import org.commercemesh.user.v1.LoginRequest;
 import org.commercemesh.user.v1.RefreshTokenRequest;
 import org.commercemesh.user.v1.Session;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 
 /** Who the client acts as, and how it gets a token for that. */
 public abstract class Credentials {
@@ -56,8 +58,9 @@ public abstract class Credentials {
                         }
                     }
                 }
-                return session(deadline(auth).login(LoginRequest.newBuilder().setEmail(email).setPassword(password).build())
-                        .getSession());
+                return session(
+                        deadline(auth).login(LoginRequest.newBuilder().setEmail(email).setPassword(password).build())
+                                .getSession());
             }
         };
     }
@@ -66,7 +69,8 @@ public abstract class Credentials {
     abstract AccessToken obtain(AuthServiceBlockingStub auth, AccessToken previous);
 
     private static AccessToken session(Session session) {
-        return new AccessToken(session.getAccessToken(), instant(session.getAccessTokenExpireTime()), session.getRefreshToken());
+        return new AccessToken(session.getAccessToken(), instant(session.getAccessTokenExpireTime()),
+                session.getRefreshToken());
     }
 
     private static Instant instant(com.google.protobuf.Timestamp timestamp) {

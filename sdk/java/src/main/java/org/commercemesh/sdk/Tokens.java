@@ -2,6 +2,7 @@ package org.commercemesh.sdk;
 
 import java.time.Clock;
 import java.time.Duration;
+
 import org.commercemesh.user.v1.AuthServiceGrpc.AuthServiceBlockingStub;
 
 /**

@@ -1,12 +1,13 @@
 package org.commercemesh.sdk;
 
+import org.commercemesh.sdk.errors.CommerceException;
+
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
-import org.commercemesh.sdk.errors.CommerceException;
 
 /**
  * How every generated client calls the mesh: with the current token, the deadline and read

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+
 import org.commercemesh.catalog.v1.CreateProductRequest;
 import org.commercemesh.catalog.v1.GetProductRequest;
 import org.commercemesh.sdk.errors.CommerceException;
@@ -58,7 +59,8 @@ class CommerceClientTest {
 
     @Test
     void givenClientCredentials_whenCalledTwice_thenOneExchangeServesBothCalls() {
-        try (CommerceClient client = client(Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
+        try (CommerceClient client = client(
+                Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
             String first = client.productService().getProduct(product("p-1")).getProduct().getName();
             String second = client.productService().getProduct(product("p-2")).getProduct().getName();
 
@@ -69,7 +71,8 @@ class CommerceClientTest {
 
     @Test
     void givenATokenWithinAMinuteOfExpiry_thenTheClientExchangesAgainBeforeTheCall() {
-        try (CommerceClient client = client(Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
+        try (CommerceClient client = client(
+                Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
             String first = client.productService().getProduct(product("p-1")).getProduct().getName();
             now.set(now.get().plus(Duration.ofMinutes(14).plusSeconds(1)));
 
@@ -82,7 +85,8 @@ class CommerceClientTest {
 
     @Test
     void givenTheMeshRevokesTheToken_thenTheCallIsMadeOnceMoreWithANewOne() {
-        try (CommerceClient client = client(Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
+        try (CommerceClient client = client(
+                Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
             client.productService().getProduct(product("p-1"));
             mesh.validTokens.clear();
 
@@ -131,7 +135,8 @@ class CommerceClientTest {
 
     @Test
     void givenAnInvalidRequest_thenInvalidArgumentCarriesEveryFieldViolation() {
-        try (CommerceClient client = client(Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
+        try (CommerceClient client = client(
+                Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
             assertThatThrownBy(() -> client.productService().getProduct(product("")))
                     .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.fieldViolations())
                             .containsExactly(new CommerceException.FieldViolation("product_id", "is required")));
@@ -140,7 +145,8 @@ class CommerceClientTest {
 
     @Test
     void givenABusinessRule_thenFailedPreconditionCarriesTheReasonAndMetadata() {
-        try (CommerceClient client = client(Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
+        try (CommerceClient client = client(
+                Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
             assertThatThrownBy(() -> client.productService().createProduct(CreateProductRequest.getDefaultInstance()))
                     .isInstanceOfSatisfying(FailedPreconditionException.class, e -> {
                         assertThat(e.reason()).hasValue("CATEGORY_ARCHIVED");
@@ -151,7 +157,8 @@ class CommerceClientTest {
 
     @Test
     void givenTheMeshIsBrieflyUnavailable_thenAReadIsRetried_butAWriteIsNot() {
-        try (CommerceClient client = client(Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
+        try (CommerceClient client = client(
+                Credentials.clientCredentials(FakeMesh.CLIENT_ID, FakeMesh.CLIENT_SECRET))) {
             client.accessToken();
             mesh.unavailableLeft.set(2);
             assertThat(client.productService().getProduct(product("p-1")).getProduct().getId()).isEqualTo("p-1");

@@ -1,25 +1,11 @@
 package org.commercemesh.sdk;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.Timestamp;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
-import com.google.rpc.ErrorInfo;
-import io.grpc.Context;
-import io.grpc.Contexts;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
-import io.grpc.Status;
-import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.commercemesh.catalog.v1.CreateProductRequest;
 import org.commercemesh.catalog.v1.CreateProductResponse;
 import org.commercemesh.catalog.v1.GetProductRequest;
@@ -34,6 +20,23 @@ import org.commercemesh.user.v1.LoginResponse;
 import org.commercemesh.user.v1.RefreshTokenRequest;
 import org.commercemesh.user.v1.RefreshTokenResponse;
 import org.commercemesh.user.v1.Session;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
 
 /**
  * A mesh stand-in on the real contracts that counts what the SDK does: token exchanges,
@@ -62,7 +65,7 @@ final class FakeMesh {
         ServerInterceptor bearer = new ServerInterceptor() {
             @Override
             public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, Metadata headers,
-                                                                        io.grpc.ServerCallHandler<Q, R> next) {
+                    io.grpc.ServerCallHandler<Q, R> next) {
                 String authorization = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
                 return Contexts.interceptCall(Context.current().withValue(BEARER, authorization), call, headers, next);
             }
@@ -101,10 +104,12 @@ final class FakeMesh {
 
     private final class Auth extends AuthServiceGrpc.AuthServiceImplBase {
         @Override
-        public void issueClientToken(IssueClientTokenRequest request, StreamObserver<IssueClientTokenResponse> response) {
+        public void issueClientToken(IssueClientTokenRequest request,
+                StreamObserver<IssueClientTokenResponse> response) {
             exchanges.incrementAndGet();
             if (!request.getClientId().equals(CLIENT_ID) || !request.getClientSecret().equals(CLIENT_SECRET)) {
-                response.onError(Status.UNAUTHENTICATED.withDescription("invalid client credentials").asRuntimeException());
+                response.onError(
+                        Status.UNAUTHENTICATED.withDescription("invalid client credentials").asRuntimeException());
                 return;
             }
             response.onNext(IssueClientTokenResponse.newBuilder().setAccessToken(newToken("client-"))
@@ -123,7 +128,8 @@ final class FakeMesh {
         public void refreshToken(RefreshTokenRequest request, StreamObserver<RefreshTokenResponse> response) {
             refreshes.incrementAndGet();
             if (!validRefreshTokens.remove(request.getRefreshToken())) {
-                response.onError(Status.UNAUTHENTICATED.withDescription("refresh token is not valid").asRuntimeException());
+                response.onError(
+                        Status.UNAUTHENTICATED.withDescription("refresh token is not valid").asRuntimeException());
                 return;
             }
             response.onNext(RefreshTokenResponse.newBuilder().setSession(session()).build());
@@ -150,8 +156,9 @@ final class FakeMesh {
                         .build()));
                 return;
             }
-            response.onNext(GetProductResponse.newBuilder().setProduct(Product.newBuilder().setId(request.getProductId())
-                    .setName(BEARER.get())).build());
+            response.onNext(
+                    GetProductResponse.newBuilder().setProduct(Product.newBuilder().setId(request.getProductId())
+                            .setName(BEARER.get())).build());
             response.onCompleted();
         }
 
@@ -167,15 +174,17 @@ final class FakeMesh {
             }
             response.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                     .setCode(Code.FAILED_PRECONDITION_VALUE).setMessage("the category is archived")
-                    .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("CATEGORY_ARCHIVED").setDomain("commercemesh.org")
-                            .putMetadata("category_id", "c-1").build()))
+                    .addDetails(
+                            Any.pack(ErrorInfo.newBuilder().setReason("CATEGORY_ARCHIVED").setDomain("commercemesh.org")
+                                    .putMetadata("category_id", "c-1").build()))
                     .build()));
         }
 
         private boolean authorized(StreamObserver<?> response) {
             String bearer = BEARER.get();
             if (bearer == null || !validTokens.contains(bearer.substring("Bearer ".length()))) {
-                response.onError(Status.UNAUTHENTICATED.withDescription("a valid access token is required").asRuntimeException());
+                response.onError(Status.UNAUTHENTICATED.withDescription("a valid access token is required")
+                        .asRuntimeException());
                 return false;
             }
             return true;

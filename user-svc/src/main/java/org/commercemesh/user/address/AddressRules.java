@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.commercemesh.user.account.ProfileRules;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
 import org.commercemesh.platform.status.ContractEnum;
+import org.commercemesh.user.account.ProfileRules;
 import org.commercemesh.user.v1.Address;
 import org.commercemesh.user.v1.AddressType;
 
@@ -27,7 +27,8 @@ final class AddressRules {
     /** Validates the fields the mask names (every field on create) into {@code violations}. */
     static void validate(Address address, UpdateMask mask, Violations violations) {
         if (mask.has("type")) {
-            violations.check(address.getType() != AddressType.UNRECOGNIZED, "address.type", "is not a known address type");
+            violations.check(address.getType() != AddressType.UNRECOGNIZED, "address.type",
+                    "is not a known address type");
         }
         if (mask.has("label")) {
             violations.optionalText("address.label", address.getLabel(), 50);
@@ -62,7 +63,7 @@ final class AddressRules {
             LatLng location = address.getLocation();
             // Comparisons with NaN are false, so NaN is refused too.
             violations.check(location.getLatitude() >= -90 && location.getLatitude() <= 90,
-                            "address.location.latitude", "must be between -90 and 90")
+                    "address.location.latitude", "must be between -90 and 90")
                     .check(location.getLongitude() >= -180 && location.getLongitude() <= 180,
                             "address.location.longitude", "must be between -180 and 180");
         }

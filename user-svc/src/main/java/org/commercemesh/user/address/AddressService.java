@@ -6,17 +6,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.fieldmask.UpdateMask;
 import org.commercemesh.platform.id.Ids;
+import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.user.v1.Address;
 import org.commercemesh.user.v1.UpdateAddressRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -77,7 +77,8 @@ public class AddressService {
     public Uni<UserAddress> update(UUID userId, UpdateAddressRequest request) {
         Violations violations = new Violations();
         violations.requireUuid("address.id", request.getAddress().getId());
-        UpdateMask mask = UpdateMask.of(request.hasUpdateMask(), request.getUpdateMask(), AddressRules.UPDATABLE, violations);
+        UpdateMask mask = UpdateMask.of(request.hasUpdateMask(), request.getUpdateMask(), AddressRules.UPDATABLE,
+                violations);
         AddressRules.validate(request.getAddress(), mask, violations);
         violations.throwIfAny();
         UUID addressId = UUID.fromString(request.getAddress().getId());
@@ -100,7 +101,8 @@ public class AddressService {
                     entity.deletedAt = now;
                     entity.isDefault = false;
                     entity.updatedAt = now;
-                    return addresses.flush().chain(() -> wasDefault ? promoteSuccessor(userId) : Uni.createFrom().voidItem());
+                    return addresses.flush()
+                            .chain(() -> wasDefault ? promoteSuccessor(userId) : Uni.createFrom().voidItem());
                 });
     }
 
@@ -108,7 +110,9 @@ public class AddressService {
     public Uni<UserAddress> setDefault(UUID userId, UUID addressId) {
         return users.lockLive(userId)
                 .chain(owner -> addresses.getOwned(userId, addressId))
-                .call(entity -> entity.isDefault ? Uni.createFrom().voidItem() : addresses.clearDefault(userId).replaceWithVoid())
+                .call(entity -> entity.isDefault
+                        ? Uni.createFrom().voidItem()
+                        : addresses.clearDefault(userId).replaceWithVoid())
                 .invoke(entity -> {
                     if (!entity.isDefault) {
                         entity.isDefault = true;

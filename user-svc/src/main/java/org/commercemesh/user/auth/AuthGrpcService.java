@@ -2,16 +2,16 @@ package org.commercemesh.user.auth;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.commercemesh.platform.error.Violations;
+import org.commercemesh.platform.grpc.ClientAddress;
 import org.commercemesh.user.account.UserMapper;
 import org.commercemesh.user.client.ApiClientService;
 import org.commercemesh.user.profile.UserService;
 import org.commercemesh.user.session.LoginService;
 import org.commercemesh.user.session.SessionService;
-import org.commercemesh.platform.error.Violations;
-import org.commercemesh.platform.grpc.ClientAddress;
+import org.commercemesh.user.v1.AuthService;
 import org.commercemesh.user.v1.IssueClientTokenRequest;
 import org.commercemesh.user.v1.IssueClientTokenResponse;
-import org.commercemesh.user.v1.AuthService;
 import org.commercemesh.user.v1.LoginRequest;
 import org.commercemesh.user.v1.LoginResponse;
 import org.commercemesh.user.v1.LogoutRequest;
@@ -33,7 +33,8 @@ public class AuthGrpcService implements AuthService {
     private final SessionService sessions;
     private final ApiClientService clients;
 
-    public AuthGrpcService(UserService accounts, LoginService logins, SessionService sessions, ApiClientService clients) {
+    public AuthGrpcService(UserService accounts, LoginService logins, SessionService sessions,
+            ApiClientService clients) {
         this.accounts = accounts;
         this.logins = logins;
         this.sessions = sessions;

@@ -7,19 +7,19 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.user.credential.OpaqueSecrets;
-import org.commercemesh.user.session.AccessTokens;
 import org.commercemesh.platform.error.NotFoundException;
 import org.commercemesh.platform.error.UnauthenticatedException;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.platform.time.ProtoTime;
+import org.commercemesh.user.credential.OpaqueSecrets;
+import org.commercemesh.user.session.AccessTokens;
 import org.commercemesh.user.v1.IssueClientTokenResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -50,7 +50,8 @@ public class ApiClientService {
 
     @WithSession
     public Uni<List<RegisteredClient>> list(PageRequest page) {
-        String query = page.isFirstPage() ? "order by createdAt desc, id desc"
+        String query = page.isFirstPage()
+                ? "order by createdAt desc, id desc"
                 : "createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc";
         return (page.isFirstPage()
                 ? RegisteredClient.<RegisteredClient>find(query)
@@ -118,7 +119,8 @@ public class ApiClientService {
         RegisteredClient client = new RegisteredClient();
         client.id = Ids.newId();
         client.clientId = kind == ClientKind.SERVICE
-                ? displayName : "partner-" + client.id.toString().replace("-", "").substring(16);
+                ? displayName
+                : "partner-" + client.id.toString().replace("-", "").substring(16);
         client.displayName = displayName;
         client.kind = kind;
         client.scopes = String.join(" ", new TreeSet<>(scopes));

@@ -74,7 +74,8 @@ public class AttemptThrottle {
     @Scheduled(every = "10m", delayed = "1m")
     Uni<Void> purgeOld() {
         // No limit looks back further than a day.
-        return Panache.withTransaction(() -> AuthAttempt.delete("attemptedAt < ?1", Instant.now().minus(Duration.ofDays(1))))
+        return Panache
+                .withTransaction(() -> AuthAttempt.delete("attemptedAt < ?1", Instant.now().minus(Duration.ofDays(1))))
                 .replaceWithVoid();
     }
 
@@ -85,8 +86,8 @@ public class AttemptThrottle {
                         .setParameter("key", limit.scope() + ":" + charge.subject())
                         .getSingleResult())
                 .chain(() -> AuthAttempt.<AuthAttempt>find(
-                                "scope = ?1 and subject = ?2 and attemptedAt > ?3 order by attemptedAt desc",
-                                limit.scope(), charge.subject(), now.minus(limit.window()))
+                        "scope = ?1 and subject = ?2 and attemptedAt > ?3 order by attemptedAt desc",
+                        limit.scope(), charge.subject(), now.minus(limit.window()))
                         .range(0, limit.max() - 1)
                         .list())
                 .invoke(recent -> {

@@ -5,13 +5,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.user.account.UserAccount;
-import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderShipped;
 import org.commercemesh.platform.events.EventPayloads;
 import org.commercemesh.platform.events.ProcessedEvents;
 import org.commercemesh.platform.money.Amount;
+import org.commercemesh.user.account.UserAccount;
+import org.commercemesh.user.account.UserRepository;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -43,7 +43,8 @@ public class OrderMailer {
 
     @Incoming("order-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        return processedEvents.handle(CONSUMER, message, Set.of(OrderConfirmed.getDescriptor(), OrderShipped.getDescriptor()),
+        return processedEvents.handle(CONSUMER, message,
+                Set.of(OrderConfirmed.getDescriptor(), OrderShipped.getDescriptor()),
                 this::mail);
     }
 

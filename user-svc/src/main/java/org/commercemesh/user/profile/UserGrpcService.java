@@ -5,15 +5,15 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.commercemesh.user.account.UserAccount;
-import org.commercemesh.user.account.UserMapper;
-import org.commercemesh.user.session.AccessTokens;
-import org.commercemesh.user.session.CredentialService;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.user.account.UserAccount;
+import org.commercemesh.user.account.UserMapper;
+import org.commercemesh.user.session.AccessTokens;
+import org.commercemesh.user.session.CredentialService;
 import org.commercemesh.user.v1.ChangePasswordRequest;
 import org.commercemesh.user.v1.ChangePasswordResponse;
 import org.commercemesh.user.v1.DeleteMeRequest;
@@ -62,7 +62,7 @@ public class UserGrpcService implements org.commercemesh.user.v1.UserService {
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<ChangePasswordResponse> changePassword(ChangePasswordRequest request) {
         return caller.current().chain(me -> credentials.changePassword(me.userId(),
-                        me.claim(AccessTokens.SESSION_CLAIM).map(Ids::parseOrNull).orElse(null), request))
+                me.claim(AccessTokens.SESSION_CLAIM).map(Ids::parseOrNull).orElse(null), request))
                 .replaceWith(ChangePasswordResponse.getDefaultInstance());
     }
 

@@ -8,6 +8,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.error.AlreadyExistsException;
+import org.commercemesh.platform.error.Violations;
+import org.commercemesh.platform.fieldmask.UpdateMask;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.outbox.OutboxWriter;
+import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.account.AccountRole;
 import org.commercemesh.user.account.ProfileRules;
 import org.commercemesh.user.account.UserAccount;
@@ -19,13 +26,6 @@ import org.commercemesh.user.credential.AuthLimits;
 import org.commercemesh.user.credential.PasswordHasher;
 import org.commercemesh.user.credential.PasswordPolicy;
 import org.commercemesh.user.session.SessionService;
-import org.commercemesh.platform.error.AlreadyExistsException;
-import org.commercemesh.platform.error.Violations;
-import org.commercemesh.platform.fieldmask.UpdateMask;
-import org.commercemesh.platform.id.Ids;
-import org.commercemesh.platform.outbox.OutboxWriter;
-import org.commercemesh.platform.paging.PageRequest;
-import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.v1.RegisterRequest;
 import org.commercemesh.user.v1.UpdateMeRequest;
 import org.commercemesh.user.v1.User;
@@ -33,8 +33,8 @@ import org.commercemesh.user.v1.UserDeleted;
 import org.commercemesh.user.v1.UserRegistered;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Account lifecycle: registration, profile changes, soft deletion, admin listing. */
@@ -78,34 +78,35 @@ public class UserService {
         violations.throwIfAny();
 
         return throttle.take(Instant.now(), List.of(new Charge(limits.registrationsPerClient(), clientAddress)))
-                .chain(() -> hasher.hash(request.getPassword())).chain(hash -> Panache.withTransaction(() -> users.emailTaken(email, null)
-                .chain(taken -> {
-                    if (taken) {
-                        throw new AlreadyExistsException("an account with this e-mail address already exists");
-                    }
-                    Instant now = Instant.now();
-                    UserAccount account = new UserAccount();
-                    account.id = Ids.newId();
-                    account.email = email;
-                    account.passwordHash = hash;
-                    account.firstName = request.getFirstName().strip();
-                    account.lastName = request.getLastName().strip();
-                    account.phone = request.getPhone().isEmpty() ? null : request.getPhone();
-                    account.dateOfBirth = birth;
-                    account.gender = ProfileRules.genderColumn(request.getGender());
-                    account.newsletterOptIn = request.getNewsletterOptIn();
-                    account.role = AccountRole.CUSTOMER;
-                    account.createdAt = now;
-                    account.updatedAt = now;
-                    return users.persist(account)
-                            .call(saved -> outbox.append(saved.id.toString(), UserRegistered.newBuilder()
-                                    .setUserId(saved.id.toString())
-                                    .setEmail(saved.email)
-                                    .setFirstName(saved.firstName)
-                                    .setNewsletterOptIn(saved.newsletterOptIn)
-                                    .setRegisterTime(ProtoTime.toProto(now))
-                                    .build()));
-                })));
+                .chain(() -> hasher.hash(request.getPassword()))
+                .chain(hash -> Panache.withTransaction(() -> users.emailTaken(email, null)
+                        .chain(taken -> {
+                            if (taken) {
+                                throw new AlreadyExistsException("an account with this e-mail address already exists");
+                            }
+                            Instant now = Instant.now();
+                            UserAccount account = new UserAccount();
+                            account.id = Ids.newId();
+                            account.email = email;
+                            account.passwordHash = hash;
+                            account.firstName = request.getFirstName().strip();
+                            account.lastName = request.getLastName().strip();
+                            account.phone = request.getPhone().isEmpty() ? null : request.getPhone();
+                            account.dateOfBirth = birth;
+                            account.gender = ProfileRules.genderColumn(request.getGender());
+                            account.newsletterOptIn = request.getNewsletterOptIn();
+                            account.role = AccountRole.CUSTOMER;
+                            account.createdAt = now;
+                            account.updatedAt = now;
+                            return users.persist(account)
+                                    .call(saved -> outbox.append(saved.id.toString(), UserRegistered.newBuilder()
+                                            .setUserId(saved.id.toString())
+                                            .setEmail(saved.email)
+                                            .setFirstName(saved.firstName)
+                                            .setNewsletterOptIn(saved.newsletterOptIn)
+                                            .setRegisterTime(ProtoTime.toProto(now))
+                                            .build()));
+                        })));
     }
 
     @WithSession
@@ -135,7 +136,8 @@ public class UserService {
             ProfileRules.gender(violations, "user.gender", changes.getGender());
         }
         LocalDate birth = mask.has("date_of_birth")
-                ? ProfileRules.dateOfBirth(violations, "user.date_of_birth", changes.hasDateOfBirth(), changes.getDateOfBirth())
+                ? ProfileRules.dateOfBirth(violations, "user.date_of_birth", changes.hasDateOfBirth(),
+                        changes.getDateOfBirth())
                 : null;
         violations.throwIfAny();
 

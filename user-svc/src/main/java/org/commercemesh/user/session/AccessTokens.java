@@ -1,6 +1,5 @@
 package org.commercemesh.user.session;
 
-import org.commercemesh.user.account.UserAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -8,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.user.account.UserAccount;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.jwt.build.Jwt;

@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.error.InvalidArgumentException;
+import org.commercemesh.platform.error.Violations;
 import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.user.credential.PasswordHasher;
 import org.commercemesh.user.credential.PasswordPolicy;
-import org.commercemesh.platform.error.InvalidArgumentException;
-import org.commercemesh.platform.error.Violations;
 import org.commercemesh.user.v1.ChangePasswordRequest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;

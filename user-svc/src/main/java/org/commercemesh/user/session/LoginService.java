@@ -5,14 +5,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.error.UnauthenticatedException;
+import org.commercemesh.platform.error.Violations;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.user.credential.AttemptThrottle;
 import org.commercemesh.user.credential.AttemptThrottle.Charge;
 import org.commercemesh.user.credential.AuthLimits;
 import org.commercemesh.user.credential.PasswordHasher;
-import org.commercemesh.platform.error.UnauthenticatedException;
-import org.commercemesh.platform.error.Violations;
 import org.commercemesh.user.v1.LoginRequest;
 import org.commercemesh.user.v1.Session;
 
@@ -54,7 +54,8 @@ public class LoginService {
         new Violations()
                 .requireText("email", request.getEmail(), 1, MAX_EMAIL)
                 .check(!request.getPassword().isEmpty(), "password", "is required")
-                .check(request.getPassword().length() <= MAX_PASSWORD, "password", "must be at most " + MAX_PASSWORD + " characters")
+                .check(request.getPassword().length() <= MAX_PASSWORD, "password",
+                        "must be at most " + MAX_PASSWORD + " characters")
                 .throwIfAny();
         String accountKey = request.getEmail().strip().toLowerCase(java.util.Locale.ROOT);
         Instant now = Instant.now();

@@ -7,13 +7,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.commercemesh.platform.error.UnauthenticatedException;
+import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserMapper;
 import org.commercemesh.user.account.UserRepository;
 import org.commercemesh.user.credential.OpaqueSecrets;
-import org.commercemesh.platform.error.UnauthenticatedException;
-import org.commercemesh.platform.id.Ids;
-import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.v1.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,7 +55,7 @@ public class SessionService {
     public Uni<Session> rotate(String presentedToken) {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> findForUpdate(presentedToken)
-                        .chain(token -> rotateOrRevoke(token, now)))
+                .chain(token -> rotateOrRevoke(token, now)))
                 .onItem().ifNull().failWith(() -> new UnauthenticatedException(INVALID));
     }
 

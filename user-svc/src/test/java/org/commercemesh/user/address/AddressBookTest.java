@@ -7,7 +7,6 @@ import static org.commercemesh.user.TestAccounts.WAIT;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;
@@ -65,7 +64,8 @@ class AddressBookTest {
                 .setCountryCode("th")
                 .setLocation(LatLng.newBuilder().setLatitude(91).setLongitude(-181))));
 
-        assertThat(GrpcErrors.violatedFields(failure)).containsExactlyInAnyOrder("address.label", "address.recipient_name",
+        assertThat(GrpcErrors.violatedFields(failure)).containsExactlyInAnyOrder("address.label",
+                "address.recipient_name",
                 "address.phone", "address.line1", "address.city", "address.postal_code", "address.country_code",
                 "address.location.latitude", "address.location.longitude");
     }
@@ -133,7 +133,8 @@ class AddressBookTest {
                 .setAddressId(second.getId()).build()).await().atMost(WAIT).getAddress();
 
         assertThat(made.getIsDefault()).isTrue();
-        assertThat(list(ann)).filteredOn(Address::getIsDefault).extracting(Address::getId).containsExactly(second.getId());
+        assertThat(list(ann)).filteredOn(Address::getIsDefault).extracting(Address::getId)
+                .containsExactly(second.getId());
     }
 
     @Test
@@ -144,17 +145,23 @@ class AddressBookTest {
         AddressService asBob = bob.as(addresses);
 
         List<Supplier<Object>> attempts = List.of(
-                () -> asBob.getAddress(GetAddressRequest.newBuilder().setAddressId(annsHome.getId()).build()).await().atMost(WAIT),
+                () -> asBob.getAddress(GetAddressRequest.newBuilder().setAddressId(annsHome.getId()).build()).await()
+                        .atMost(WAIT),
                 () -> asBob.updateAddress(UpdateAddressRequest.newBuilder()
                         .setAddress(Address.newBuilder().setId(annsHome.getId()).setCity("Stolen"))
                         .setUpdateMask(FieldMask.newBuilder().addPaths("city")).build()).await().atMost(WAIT),
-                () -> asBob.deleteAddress(DeleteAddressRequest.newBuilder().setAddressId(annsHome.getId()).build()).await().atMost(WAIT),
-                () -> asBob.setDefaultAddress(SetDefaultAddressRequest.newBuilder().setAddressId(annsHome.getId()).build()).await().atMost(WAIT));
+                () -> asBob.deleteAddress(DeleteAddressRequest.newBuilder().setAddressId(annsHome.getId()).build())
+                        .await().atMost(WAIT),
+                () -> asBob
+                        .setDefaultAddress(SetDefaultAddressRequest.newBuilder().setAddressId(annsHome.getId()).build())
+                        .await().atMost(WAIT));
 
         for (Supplier<Object> attempt : attempts) {
             assertThat(GrpcErrors.code(catchThrowable(attempt::get))).isEqualTo(Status.Code.NOT_FOUND);
         }
-        assertThat(asBob.listAddresses(ListAddressesRequest.getDefaultInstance()).await().atMost(WAIT).getAddressesList()).isEmpty();
+        assertThat(
+                asBob.listAddresses(ListAddressesRequest.getDefaultInstance()).await().atMost(WAIT).getAddressesList())
+                .isEmpty();
         assertThat(list(ann)).singleElement().satisfies(address -> {
             assertThat(address.getCity()).isEqualTo("Bangkok");
             assertThat(address.getIsDefault()).isTrue();
@@ -182,7 +189,8 @@ class AddressBookTest {
     }
 
     private static Address.Builder home(String label) {
-        return Address.newBuilder().setType(AddressType.ADDRESS_TYPE_SHIPPING).setLabel(label).setRecipientName("Ann Lee")
+        return Address.newBuilder().setType(AddressType.ADDRESS_TYPE_SHIPPING).setLabel(label)
+                .setRecipientName("Ann Lee")
                 .setPhone("+66812345678").setLine1("1 Sukhumvit Rd").setCity("Bangkok").setPostalCode("10110")
                 .setCountryCode("TH");
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
-import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
@@ -66,7 +65,8 @@ class ApiClientTest {
         Throwable unknown = catchThrowable(() -> exchange("partner-nobody", created.getClientSecret()));
 
         assertThat(GrpcErrors.code(wrong)).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(Status.fromThrowable(wrong).getDescription()).isEqualTo(Status.fromThrowable(unknown).getDescription());
+        assertThat(Status.fromThrowable(wrong).getDescription())
+                .isEqualTo(Status.fromThrowable(unknown).getDescription());
     }
 
     @Test
@@ -87,7 +87,8 @@ class ApiClientTest {
         CreateApiClientResponse created = createPartner("Revoked", "catalog:read");
         String clientId = created.getApiClient().getClientId();
 
-        ApiClient revoked = asAdmin(clients).revokeApiClient(RevokeApiClientRequest.newBuilder().setClientId(clientId).build())
+        ApiClient revoked = asAdmin(clients)
+                .revokeApiClient(RevokeApiClientRequest.newBuilder().setClientId(clientId).build())
                 .await().atMost(WAIT).getApiClient();
 
         assertThat(revoked.hasRevokeTime()).isTrue();
@@ -113,8 +114,9 @@ class ApiClientTest {
         CreateApiClientResponse created = createPartner("Curious", "orders:fulfil");
         String token = exchange(created.getApiClient().getClientId(), created.getClientSecret()).getAccessToken();
 
-        Throwable failure = catchThrowable(() -> TestTokens.withToken(users, token).getMe(GetMeRequest.getDefaultInstance())
-                .await().atMost(WAIT));
+        Throwable failure = catchThrowable(
+                () -> TestTokens.withToken(users, token).getMe(GetMeRequest.getDefaultInstance())
+                        .await().atMost(WAIT));
 
         assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
@@ -123,8 +125,9 @@ class ApiClientTest {
     void givenACustomer_whenManagingApiClients_thenPermissionDenied() {
         ApiClientService asCustomer = TestTokens.withToken(clients, TestAccounts.registerAndLogin(auth).accessToken());
 
-        Throwable failure = catchThrowable(() -> asCustomer.createApiClient(request("Sneaky", ApiClientKind.API_CLIENT_KIND_PARTNER,
-                "orders:fulfil")).await().atMost(WAIT));
+        Throwable failure = catchThrowable(
+                () -> asCustomer.createApiClient(request("Sneaky", ApiClientKind.API_CLIENT_KIND_PARTNER,
+                        "orders:fulfil")).await().atMost(WAIT));
 
         assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
@@ -136,7 +139,8 @@ class ApiClientTest {
         Throwable service = catchThrowable(() -> asAdmin(clients).createApiClient(request("Order Service",
                 ApiClientKind.API_CLIENT_KIND_SERVICE, "catalog:read")).await().atMost(WAIT));
 
-        assertThat(GrpcErrors.violatedFields(partner)).containsExactly("api_client.display_name", "api_client.scopes[0]");
+        assertThat(GrpcErrors.violatedFields(partner)).containsExactly("api_client.display_name",
+                "api_client.scopes[0]");
         assertThat(GrpcErrors.violatedFields(service)).containsExactly("api_client.display_name", "api_client.scopes");
     }
 
@@ -146,12 +150,16 @@ class ApiClientTest {
     }
 
     private static CreateApiClientRequest request(String name, ApiClientKind kind, String... scopes) {
-        return CreateApiClientRequest.newBuilder().setApiClient(ApiClient.newBuilder().setDisplayName(name).setKind(kind)
-                .addAllScopes(java.util.List.of(scopes))).build();
+        return CreateApiClientRequest.newBuilder()
+                .setApiClient(ApiClient.newBuilder().setDisplayName(name).setKind(kind)
+                        .addAllScopes(java.util.List.of(scopes)))
+                .build();
     }
 
     private IssueClientTokenResponse exchange(String clientId, String secret) {
-        return auth.issueClientToken(IssueClientTokenRequest.newBuilder().setClientId(clientId).setClientSecret(secret).build())
+        return auth
+                .issueClientToken(
+                        IssueClientTokenRequest.newBuilder().setClientId(clientId).setClientSecret(secret).build())
                 .await().atMost(WAIT);
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.vertx.OnVertx;
 import org.commercemesh.user.TestAccounts;
@@ -112,7 +111,8 @@ class ThrottlingTest {
     }
 
     private void login(String client, String email, String password) {
-        fromClient(client).login(LoginRequest.newBuilder().setEmail(email).setPassword(password).build()).await().atMost(WAIT);
+        fromClient(client).login(LoginRequest.newBuilder().setEmail(email).setPassword(password).build()).await()
+                .atMost(WAIT);
     }
 
     private void register(String client, String email) {

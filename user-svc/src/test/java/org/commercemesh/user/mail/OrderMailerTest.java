@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.commercemesh.user.TestAccounts;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderEventLine;
 import org.commercemesh.order.v1.OrderShipped;
@@ -22,9 +25,6 @@ import com.google.type.Money;
 
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 @QuarkusTest
 class OrderMailerTest {
@@ -42,7 +42,8 @@ class OrderMailerTest {
                 .setTotal(Money.newBuilder().setCurrencyCode("THB").setUnits(906)).build();
 
         OrderShipped later = OrderShipped.newBuilder().setOrderId(confirmed.getOrderId())
-                .setOrderNumber(confirmed.getOrderNumber()).setUserId(confirmed.getUserId()).setTrackingNumber("T1").build();
+                .setOrderNumber(confirmed.getOrderNumber()).setUserId(confirmed.getUserId()).setTrackingNumber("T1")
+                .build();
 
         TestKafka.publish("order.events", confirmed.getOrderId(), eventId, confirmed);
         TestKafka.publish("order.events", confirmed.getOrderId(), eventId, confirmed);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestKafka;
@@ -34,10 +33,10 @@ import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.FieldMask;
 
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
 @QuarkusTest
 class AccountLifecycleTest {
@@ -89,7 +88,8 @@ class AccountLifecycleTest {
                 .build()).await().atMost(WAIT));
 
         assertThat(GrpcErrors.violatedFields(empty)).containsExactly("update_mask");
-        assertThat(GrpcErrors.violatedFields(readOnly)).containsExactly("update_mask", "update_mask", "user.first_name");
+        assertThat(GrpcErrors.violatedFields(readOnly)).containsExactly("update_mask", "update_mask",
+                "user.first_name");
     }
 
     @Test
@@ -99,7 +99,8 @@ class AccountLifecycleTest {
                 .setRecipientName("Ann").setLine1("1 Sukhumvit Rd").setCity("Bangkok").setPostalCode("10110")
                 .setCountryCode("TH")).build()).await().atMost(WAIT);
 
-        ann.as(users).deleteMe(DeleteMeRequest.newBuilder().setPassword(TestAccounts.PASSWORD).build()).await().atMost(WAIT);
+        ann.as(users).deleteMe(DeleteMeRequest.newBuilder().setPassword(TestAccounts.PASSWORD).build()).await()
+                .atMost(WAIT);
 
         assertThat(GrpcErrors.code(catchThrowable(() -> ann.as(users).getMe(GetMeRequest.getDefaultInstance())
                 .await().atMost(WAIT)))).isEqualTo(Status.Code.NOT_FOUND);
@@ -120,7 +121,8 @@ class AccountLifecycleTest {
 
         try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("user.events")) {
             String key = ann.userId().toString();
-            assertThat(TestKafka.recordsUntil(consumer, r -> key.equals(r.key()) && "commerce.user.v1.UserDeleted".equals(
+            assertThat(TestKafka.recordsUntil(consumer,
+                    r -> key.equals(r.key()) && "commerce.user.v1.UserDeleted".equals(
                             new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)),
                     Duration.ofSeconds(30)))
                     .anyMatch(r -> "commerce.user.v1.UserDeleted".equals(

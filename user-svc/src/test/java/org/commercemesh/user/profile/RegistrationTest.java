@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestKafka;
 import org.commercemesh.user.TestAccounts;
@@ -23,12 +22,12 @@ import org.junit.jupiter.api.Test;
 
 import com.google.type.Date;
 
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
 @QuarkusTest
 class RegistrationTest {
@@ -92,8 +91,9 @@ class RegistrationTest {
 
         Throwable tooLong = catchThrowable(() -> auth.register(valid(email).setPassword(seventyTwoPlusBytes).build())
                 .await().atMost(WAIT));
-        Throwable sameAsEmail = catchThrowable(() -> auth.register(valid(email).setPassword(email.toUpperCase()).build())
-                .await().atMost(WAIT));
+        Throwable sameAsEmail = catchThrowable(
+                () -> auth.register(valid(email).setPassword(email.toUpperCase()).build())
+                        .await().atMost(WAIT));
 
         assertThat(seventyTwoPlusBytes.getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThan(72);
         assertThat(GrpcErrors.badRequest(tooLong).orElseThrow().getFieldViolations(0).getDescription())
@@ -106,7 +106,8 @@ class RegistrationTest {
         String email = TestAccounts.uniqueEmail();
         auth.register(valid(email).build()).await().atMost(WAIT);
 
-        Throwable failure = catchThrowable(() -> auth.register(valid(email.toUpperCase()).build()).await().atMost(WAIT));
+        Throwable failure = catchThrowable(
+                () -> auth.register(valid(email.toUpperCase()).build()).await().atMost(WAIT));
 
         assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.ALREADY_EXISTS);
     }
@@ -117,7 +118,8 @@ class RegistrationTest {
         String userId = auth.register(valid(email).build()).await().atMost(WAIT).getUser().getId();
 
         try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("user.events")) {
-            ConsumerRecord<String, byte[]> record = TestKafka.recordsUntil(consumer, r -> userId.equals(r.key()), Duration.ofSeconds(30)).stream()
+            ConsumerRecord<String, byte[]> record = TestKafka
+                    .recordsUntil(consumer, r -> userId.equals(r.key()), Duration.ofSeconds(30)).stream()
                     .filter(r -> userId.equals(r.key()))
                     .findFirst().orElseThrow(() -> new AssertionError("UserRegistered never reached Kafka"));
             assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
@@ -135,7 +137,7 @@ class RegistrationTest {
     private static String storedPasswordHash(String userId) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "select password_hash from app_user where id = cast(:id as uuid)", String.class)
+                        "select password_hash from app_user where id = cast(:id as uuid)", String.class)
                         .setParameter("id", userId)
                         .getSingleResult())));
     }

@@ -6,7 +6,6 @@ import static org.commercemesh.user.TestAccounts.WAIT;
 
 import java.time.Duration;
 
-import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;
@@ -116,8 +115,8 @@ class LoginTest {
     private static void ageFailures(String email, Duration age) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "update auth_attempt set attempted_at = attempted_at - make_interval(secs => :seconds) "
-                                        + "where scope = 'login-account' and subject = :key")
+                        "update auth_attempt set attempted_at = attempted_at - make_interval(secs => :seconds) "
+                                + "where scope = 'login-account' and subject = :key")
                         .setParameter("seconds", (double) age.toSeconds())
                         .setParameter("key", email)
                         .executeUpdate())));

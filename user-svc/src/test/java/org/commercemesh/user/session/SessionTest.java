@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.commercemesh.user.TestAccounts.WAIT;
 
-import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;
@@ -76,12 +75,14 @@ class SessionTest {
         SignedIn phone = TestAccounts.login(auth, laptop.email(), TestAccounts.PASSWORD);
 
         laptop.as(users).changePassword(ChangePasswordRequest.newBuilder()
-                .setCurrentPassword(TestAccounts.PASSWORD).setNewPassword("a brand new secret").build()).await().atMost(WAIT);
+                .setCurrentPassword(TestAccounts.PASSWORD).setNewPassword("a brand new secret").build()).await()
+                .atMost(WAIT);
 
         assertThat(GrpcErrors.code(catchThrowable(() -> refresh(phone.session().getRefreshToken()))))
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(refresh(laptop.session().getRefreshToken()).getAccessToken()).isNotEmpty();
-        assertThat(GrpcErrors.code(catchThrowable(() -> TestAccounts.login(auth, laptop.email(), TestAccounts.PASSWORD))))
+        assertThat(
+                GrpcErrors.code(catchThrowable(() -> TestAccounts.login(auth, laptop.email(), TestAccounts.PASSWORD))))
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(TestAccounts.login(auth, laptop.email(), "a brand new secret").userId()).isEqualTo(laptop.userId());
     }

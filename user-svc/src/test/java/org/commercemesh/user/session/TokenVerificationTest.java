@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.commercemesh.user.TestAccounts;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.user.TestAccounts;
@@ -63,7 +62,8 @@ class TokenVerificationTest {
     void givenACustomer_whenCallingAdminRpcs_thenPermissionDenied() {
         SignedIn ann = TestAccounts.registerAndLogin(auth);
 
-        Throwable list = catchThrowable(() -> ann.as(users).listUsers(ListUsersRequest.getDefaultInstance()).await().atMost(WAIT));
+        Throwable list = catchThrowable(
+                () -> ann.as(users).listUsers(ListUsersRequest.getDefaultInstance()).await().atMost(WAIT));
         Throwable get = catchThrowable(() -> ann.as(users).getUser(GetUserRequest.newBuilder()
                 .setUserId(ann.userId().toString()).build()).await().atMost(WAIT));
 

@@ -1,17 +1,19 @@
 package org.commercemesh.sdk.errors;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.RetryInfo;
+
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * An RPC the mesh refused, with what it said about why: the gRPC status, the
@@ -35,10 +37,13 @@ public class CommerceException extends RuntimeException {
         this.code = cause.getStatus().getCode();
         this.errorInfo = unpack(details, ErrorInfo.class);
         BadRequest badRequest = unpack(details, BadRequest.class);
-        this.fieldViolations = badRequest == null ? List.of() : badRequest.getFieldViolationsList().stream()
-                .map(v -> new FieldViolation(v.getField(), v.getDescription())).toList();
+        this.fieldViolations = badRequest == null
+                ? List.of()
+                : badRequest.getFieldViolationsList().stream()
+                        .map(v -> new FieldViolation(v.getField(), v.getDescription())).toList();
         RetryInfo retryInfo = unpack(details, RetryInfo.class);
-        this.retryDelay = retryInfo == null ? null
+        this.retryDelay = retryInfo == null
+                ? null
                 : Duration.ofSeconds(retryInfo.getRetryDelay().getSeconds(), retryInfo.getRetryDelay().getNanos());
     }
 
