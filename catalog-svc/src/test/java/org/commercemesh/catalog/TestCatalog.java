@@ -52,10 +52,12 @@ public final class TestCatalog {
 
     public static Product create(ProductService products, Product.Builder product) {
         return TestTokens.withToken(products, ADMIN_TOKEN)
-                .createProduct(CreateProductRequest.newBuilder().setProduct(product).build()).await().atMost(WAIT).getProduct();
+                .createProduct(CreateProductRequest.newBuilder().setProduct(product).build()).await().atMost(WAIT)
+                .getProduct();
     }
 
     public static Product createIn(ProductService products, Product.Builder product, String categoryId) {
-        return create(products, product.addCategories(ProductCategory.newBuilder().setCategoryId(categoryId).setPrimary(true)));
+        return create(products,
+                product.addCategories(ProductCategory.newBuilder().setCategoryId(categoryId).setPrimary(true)));
     }
 }

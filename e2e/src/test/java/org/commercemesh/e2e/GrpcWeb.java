@@ -45,7 +45,8 @@ final class GrpcWeb {
 
     <T extends Message> Reply<T> call(String method, Message request, Parser<T> responses) {
         byte[] payload = request.toByteArray();
-        byte[] frame = ByteBuffer.allocate(5 + payload.length).put((byte) 0).putInt(payload.length).put(payload).array();
+        byte[] frame = ByteBuffer.allocate(5 + payload.length).put((byte) 0).putInt(payload.length).put(payload)
+                .array();
         HttpRequest.Builder builder = HttpRequest.newBuilder(edge.resolve("/" + method)).timeout(Duration.ofSeconds(20))
                 .header("content-type", "application/grpc-web+proto")
                 .header("x-grpc-web", "1")

@@ -35,7 +35,8 @@ final class Shopper {
 
     static Shopper register(Mesh mesh) {
         String email = "e2e-" + UUID.randomUUID() + "@example.com";
-        AuthServiceGrpc.AuthServiceBlockingStub auth = deadline(AuthServiceGrpc.newBlockingStub(mesh.channel("user-svc")));
+        AuthServiceGrpc.AuthServiceBlockingStub auth = deadline(
+                AuthServiceGrpc.newBlockingStub(mesh.channel("user-svc")));
         auth.register(RegisterRequest.newBuilder().setEmail(email).setPassword(PASSWORD).setFirstName("Erin").build());
         String token = auth.login(LoginRequest.newBuilder().setEmail(email).setPassword(PASSWORD).build())
                 .getSession().getAccessToken();

@@ -23,8 +23,9 @@ public class FakeAddressService extends MutinyAddressServiceGrpc.AddressServiceI
     public Uni<GetAddressResponse> getAddress(GetAddressRequest request) {
         Address address = FakeMesh.ADDRESSES.get(request.getAddressId());
         return address == null
-                ? Uni.createFrom().failure(Status.NOT_FOUND.withDescription("address " + request.getAddressId() + " not found")
-                        .asRuntimeException())
+                ? Uni.createFrom()
+                        .failure(Status.NOT_FOUND.withDescription("address " + request.getAddressId() + " not found")
+                                .asRuntimeException())
                 : Uni.createFrom().item(GetAddressResponse.newBuilder().setAddress(address).build());
     }
 

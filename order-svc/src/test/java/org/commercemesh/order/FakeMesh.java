@@ -71,7 +71,8 @@ public final class FakeMesh {
     public static CartItem addLine(Product product, int quantity, Map<String, String> options) {
         CartItem line = CartItem.newBuilder().setId(UUID.randomUUID().toString()).setProductId(product.getId())
                 .setQuantity(quantity).setUnitPrice(product.getEffectivePrice()).putAllOptions(options)
-                .setUpdateTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).setNanos(123_000)).build();
+                .setUpdateTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).setNanos(123_000))
+                .build();
         cart = cart.toBuilder().addItems(line).build();
         return line;
     }

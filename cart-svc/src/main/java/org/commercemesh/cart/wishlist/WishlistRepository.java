@@ -21,7 +21,8 @@ public class WishlistRepository implements PanacheRepositoryBase<CustomerWishlis
 
     /** The default first, then newest first. */
     public Uni<List<CustomerWishlist>> listOwned(UUID userId, int offset, int limit) {
-        return find("userId = ?1 order by isDefault desc, createdAt desc, id", userId).range(offset, offset + limit - 1).list();
+        return find("userId = ?1 order by isDefault desc, createdAt desc, id", userId).range(offset, offset + limit - 1)
+                .list();
     }
 
     /** The user's default wishlist, or null. */

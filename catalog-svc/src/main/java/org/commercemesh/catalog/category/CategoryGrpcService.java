@@ -44,8 +44,10 @@ public class CategoryGrpcService implements org.commercemesh.catalog.v1.Category
     @Override
     @PermitAll
     public Uni<GetCategoryResponse> getCategory(GetCategoryRequest request) {
-        return caller.may(Scopes.CATALOG_READ).chain(admin -> categories.get(uuid("category_id", request.getCategoryId()), admin))
-                .map(category -> GetCategoryResponse.newBuilder().setCategory(CategoryMapper.toProto(category)).build());
+        return caller.may(Scopes.CATALOG_READ)
+                .chain(admin -> categories.get(uuid("category_id", request.getCategoryId()), admin))
+                .map(category -> GetCategoryResponse.newBuilder().setCategory(CategoryMapper.toProto(category))
+                        .build());
     }
 
     @Override
@@ -88,7 +90,8 @@ public class CategoryGrpcService implements org.commercemesh.catalog.v1.Category
     @RolesAllowed({ Roles.ADMIN, Scopes.CATALOG_WRITE })
     public Uni<CreateCategoryResponse> createCategory(CreateCategoryRequest request) {
         return Uni.createFrom().deferred(() -> categories.create(request.getCategory()))
-                .map(category -> CreateCategoryResponse.newBuilder().setCategory(CategoryMapper.toProto(category)).build());
+                .map(category -> CreateCategoryResponse.newBuilder().setCategory(CategoryMapper.toProto(category))
+                        .build());
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class InventoryMapper {
         lines.forEach(line -> reservation.addLines(StockLine.newBuilder().setProductId(line.productId.toString())
                 .setQuantity(line.quantity)));
         StockReservation first = lines.get(0);
-        return reservation.setStatus(first.expiredAt(now) ? ReservationStatus.RESERVATION_STATUS_EXPIRED : first.status.toProto())
+        return reservation
+                .setStatus(first.expiredAt(now) ? ReservationStatus.RESERVATION_STATUS_EXPIRED : first.status.toProto())
                 .setExpireTime(ProtoTime.toProto(first.expiresAt))
                 .build();
     }

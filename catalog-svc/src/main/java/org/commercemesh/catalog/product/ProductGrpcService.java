@@ -108,7 +108,8 @@ public class ProductGrpcService implements org.commercemesh.catalog.v1.ProductSe
             violations.throwIfAny();
             Set<UUID> ids = new LinkedHashSet<>(request.getProductIdsList().stream().map(UUID::fromString).toList());
             return products.byIds(ids).map(views -> {
-                Set<String> found = new java.util.HashSet<>(views.stream().map(v -> v.product().id.toString()).toList());
+                Set<String> found = new java.util.HashSet<>(
+                        views.stream().map(v -> v.product().id.toString()).toList());
                 return BatchGetProductsResponse.newBuilder()
                         .addAllProducts(views.stream().map(ProductMapper::toProto).toList())
                         .addAllMissingIds(ids.stream().map(UUID::toString).filter(id -> !found.contains(id)).toList())

@@ -27,7 +27,8 @@ public final class UpstreamException extends RuntimeException {
                     "upstream request timeout (" + request.forward().cluster() + ", " + timeout + " ms)", failure);
         }
         return new UpstreamException(GrpcStatus.UNAVAILABLE,
-                "upstream connect error or disconnect/reset before headers (" + request.forward().cluster() + ")", failure);
+                "upstream connect error or disconnect/reset before headers (" + request.forward().cluster() + ")",
+                failure);
     }
 
     public GrpcStatus status() {

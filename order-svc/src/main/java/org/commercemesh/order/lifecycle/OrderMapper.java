@@ -52,7 +52,8 @@ public final class OrderMapper {
         }
         full.lines().forEach(line -> message.addItems(OrderItem.newBuilder()
                 .setId(line.id.toString()).setProductId(line.productId.toString()).setSku(line.sku).setName(line.name)
-                .setQuantity(line.quantity).setUnitPrice(money(line.unitPrice, o)).setLineTotal(money(line.lineTotal, o))
+                .setQuantity(line.quantity).setUnitPrice(money(line.unitPrice, o))
+                .setLineTotal(money(line.lineTotal, o))
                 .putAllOptions(line.optionsMap())));
         return message.build();
     }

@@ -45,7 +45,8 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
         }
         return lines.linesOf(orders.stream().map(order -> order.id).toList()).map(found -> {
             Map<UUID, List<OrderLine>> byOrder = found.stream().collect(Collectors.groupingBy(line -> line.orderId));
-            return orders.stream().map(order -> new OrderWithLines(order, byOrder.getOrDefault(order.id, List.of()))).toList();
+            return orders.stream().map(order -> new OrderWithLines(order, byOrder.getOrDefault(order.id, List.of())))
+                    .toList();
         });
     }
 
@@ -97,12 +98,15 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
     /** ORD-yyyyMMdd-nnnnnn from a database sequence, unique across instances. */
     public Uni<String> nextOrderNumber() {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select nextval('order_number_seq')", Long.class).getSingleResult())
-                .map(sequence -> "ORD-" + LocalDate.now(ZoneOffset.UTC).format(DAY) + "-" + String.format("%06d", sequence));
+                .chain(session -> session.createNativeQuery("select nextval('order_number_seq')", Long.class)
+                        .getSingleResult())
+                .map(sequence -> "ORD-" + LocalDate.now(ZoneOffset.UTC).format(DAY) + "-"
+                        + String.format("%06d", sequence));
     }
 
     /** Writes a new order and its lines. */
     public Uni<OrderWithLines> persistWithLines(OrderWithLines order) {
-        return persist(order.order()).chain(Panache::flush).chain(() -> lines.persist(order.lines())).replaceWith(order);
+        return persist(order.order()).chain(Panache::flush).chain(() -> lines.persist(order.lines()))
+                .replaceWith(order);
     }
 }

@@ -14,7 +14,8 @@ class PaymentProvidersTest {
         Throwable refused = catchThrowable(() -> new PaymentProviders(Optional.empty(), null).selected());
 
         assertThat(refused).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no payment provider is configured").hasMessageContaining("COMMERCE_PAYMENT_PROVIDER");
+                .hasMessageContaining("no payment provider is configured")
+                .hasMessageContaining("COMMERCE_PAYMENT_PROVIDER");
     }
 
     @Test

@@ -41,6 +41,7 @@ public class ServiceTokenIssuer extends MutinyAuthServiceGrpc.AuthServiceImplBas
         EXCHANGES.incrementAndGet();
         Instant expires = Instant.now().plus(Duration.ofMinutes(15));
         return Uni.createFrom().item(IssueClientTokenResponse.newBuilder().setAccessToken(TestTokens.service(clientId))
-                .setTokenType("Bearer").setExpireTime(Timestamp.newBuilder().setSeconds(expires.getEpochSecond())).build());
+                .setTokenType("Bearer").setExpireTime(Timestamp.newBuilder().setSeconds(expires.getEpochSecond()))
+                .build());
     }
 }

@@ -102,7 +102,8 @@ public final class TestTokens {
     }
 
     private static String sign(JwtClaimsBuilder claims, TestJwtKeys keys) {
-        return claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(keys.pair().getPrivate());
+        return claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .sign(keys.pair().getPrivate());
     }
 
     private static String base64(String json) {

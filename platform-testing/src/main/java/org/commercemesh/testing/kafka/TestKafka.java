@@ -45,7 +45,8 @@ public final class TestKafka {
      * task when done.
      */
     public static ConsumerTask<String, byte[]> readFromStart(String topic) {
-        int partitions = companion().topics().waitForTopic(topic).await().atMost(Duration.ofSeconds(30)).partitions().size();
+        int partitions = companion().topics().waitForTopic(topic).await().atMost(Duration.ofSeconds(30)).partitions()
+                .size();
         Map<TopicPartition, Long> fromStart = IntStream.range(0, partitions).boxed()
                 .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition), partition -> 0L));
         return companion().consume(String.class, byte[].class).fromOffsets(fromStart, Function.identity());

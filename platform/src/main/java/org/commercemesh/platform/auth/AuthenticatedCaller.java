@@ -26,7 +26,8 @@ public record AuthenticatedCaller(String subject, Set<String> roles, JsonWebToke
     public UUID userId() {
         UUID id = isUser() ? Ids.parseOrNull(subject) : null;
         if (id == null) {
-            throw new PermissionDeniedException("this RPC acts for a signed-in user; an API client token cannot call it");
+            throw new PermissionDeniedException(
+                    "this RPC acts for a signed-in user; an API client token cannot call it");
         }
         return id;
     }

@@ -20,7 +20,8 @@ import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 @Singleton
 public class BearerTokenMechanism implements GrpcSecurityMechanism {
 
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+            Metadata.ASCII_STRING_MARSHALLER);
     private static final String BEARER = "bearer ";
 
     @Override

@@ -38,7 +38,8 @@ public class Caller {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                 return Optional.empty();
             }
-            AuthenticatedCaller caller = new AuthenticatedCaller(token.getSubject(), Set.copyOf(identity.getRoles()), token);
+            AuthenticatedCaller caller = new AuthenticatedCaller(token.getSubject(), Set.copyOf(identity.getRoles()),
+                    token);
             if (caller.isUser() && Ids.parseOrNull(token.getSubject()) == null) {
                 throw new UnauthenticatedException("the access token names no user");
             }

@@ -20,6 +20,8 @@ public final class CallerContext {
     /** Runs tasks on the current Vert.x context; Mutiny's default executor outside one. */
     public static Executor current() {
         Context context = Vertx.currentContext();
-        return context == null ? Infrastructure.getDefaultExecutor() : task -> context.runOnContext(ignored -> task.run());
+        return context == null
+                ? Infrastructure.getDefaultExecutor()
+                : task -> context.runOnContext(ignored -> task.run());
     }
 }

@@ -123,7 +123,8 @@ public final class ErrorMapper {
             if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return pg.getConstraint();
             }
-            if (cause instanceof ConstraintViolationException violation && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
+            if (cause instanceof ConstraintViolationException violation
+                    && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
                 return violation.getConstraintName() != null ? violation.getConstraintName() : "a unique constraint";
             }
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

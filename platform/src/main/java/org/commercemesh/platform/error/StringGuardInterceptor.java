@@ -32,7 +32,9 @@ public class StringGuardInterceptor implements ServerInterceptor {
 
             @Override
             public void onMessage(ReqT message) {
-                List<FieldViolation> violations = message instanceof Message proto ? StringGuard.check(proto) : List.of();
+                List<FieldViolation> violations = message instanceof Message proto
+                        ? StringGuard.check(proto)
+                        : List.of();
                 if (violations.isEmpty()) {
                     super.onMessage(message);
                     return;

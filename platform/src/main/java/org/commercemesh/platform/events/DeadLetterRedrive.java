@@ -99,11 +99,13 @@ public final class DeadLetterRedrive {
     }
 
     // Reads from the group's committed position (or the start) up to the end offsets seen now.
-    private static List<ConsumerRecord<byte[], byte[]>> readToEnd(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    private static List<ConsumerRecord<byte[], byte[]>> readToEnd(KafkaConsumer<byte[], byte[]> consumer,
+            String topic) {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
         List<ConsumerRecord<byte[], byte[]>> read = new ArrayList<>();
         long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
+        while (end.entrySet().stream()
+                .anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
             if (System.nanoTime() > giveUpAt) {
                 throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
             }
@@ -138,8 +140,9 @@ public final class DeadLetterRedrive {
         DeadLetterRedrive redrive = new DeadLetterRedrive(bootstrap);
         if (args[0].equals("list")) {
             List<DeadLetter> pending = redrive.pending(args[1]);
-            pending.forEach(letter -> System.out.println(letter.eventId() + "  " + letter.type() + " of " + letter.subject()
-                    + "  from " + letter.originalTopic() + "  because: " + letter.reason()));
+            pending.forEach(
+                    letter -> System.out.println(letter.eventId() + "  " + letter.type() + " of " + letter.subject()
+                            + "  from " + letter.originalTopic() + "  because: " + letter.reason()));
             System.out.println(pending.size() + " dead letter(s) not re-driven yet in " + args[1]);
         } else {
             System.out.println("re-drove " + redrive.redrive(args[1]) + " dead letter(s) from " + args[1]);

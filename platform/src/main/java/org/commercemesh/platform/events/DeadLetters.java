@@ -48,7 +48,8 @@ public class DeadLetters {
         return message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .flatMap(kafka -> config.getOptionalValue(
                         "mp.messaging.incoming." + kafka.getChannel() + ".dead-letter-queue.topic", String.class))
-                .map(topic -> message.nack(failure, Metadata.of(OutgoingKafkaRecordMetadata.builder().withTopic(topic).build())))
+                .map(topic -> message.nack(failure,
+                        Metadata.of(OutgoingKafkaRecordMetadata.builder().withTopic(topic).build())))
                 .orElseGet(() -> message.nack(failure));
     }
 

@@ -18,7 +18,8 @@ import io.smallrye.mutiny.Uni;
  */
 public final class Downstream {
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+            Metadata.ASCII_STRING_MARSHALLER);
 
     private Downstream() {
     }

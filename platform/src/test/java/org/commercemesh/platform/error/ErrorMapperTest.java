@@ -72,7 +72,8 @@ class ErrorMapperTest {
                 "customer_order_one_pending_per_cart_uq");
 
         assertThat(ErrorMapper.isUniqueViolation(flushed)).isTrue();
-        assertThat(ErrorMapper.toStatusException(new java.util.concurrent.CompletionException(flushed)).getStatus().getCode())
+        assertThat(ErrorMapper.toStatusException(new java.util.concurrent.CompletionException(flushed)).getStatus()
+                .getCode())
                 .isEqualTo(io.grpc.Status.Code.ALREADY_EXISTS);
         assertThat(ErrorMapper.toStatusException(flushed).getStatus().getDescription())
                 .contains("customer_order_one_pending_per_cart_uq");

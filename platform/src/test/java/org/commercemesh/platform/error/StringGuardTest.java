@@ -50,7 +50,8 @@ class StringGuardTest {
         ListProductsRequest request = ListProductsRequest.newBuilder()
                 .setFilter(ProductFilter.newBuilder().putAttributes("brand", "x\u0000")).build();
 
-        assertThat(StringGuard.check(request)).extracting(FieldViolation::field).containsExactly("filter.attributes[brand]");
+        assertThat(StringGuard.check(request)).extracting(FieldViolation::field)
+                .containsExactly("filter.attributes[brand]");
     }
 
     @Test

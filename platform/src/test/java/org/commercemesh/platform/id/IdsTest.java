@@ -27,7 +27,8 @@ class IdsTest {
         UUID later = Ids.newId(Clock.fixed(Instant.parse("2026-11-25T10:00:00.002Z"), ZoneOffset.UTC));
 
         assertThat(earlier.toString()).isLessThan(later.toString());
-        assertThat(earlier.getMostSignificantBits() >>> 16).isEqualTo(Instant.parse("2026-11-25T10:00:00.001Z").toEpochMilli());
+        assertThat(earlier.getMostSignificantBits() >>> 16)
+                .isEqualTo(Instant.parse("2026-11-25T10:00:00.001Z").toEpochMilli());
     }
 
     @Test

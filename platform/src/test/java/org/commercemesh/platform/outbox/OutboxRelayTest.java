@@ -68,7 +68,8 @@ class OutboxRelayTest {
                         .chain(written -> Uni.createFrom().failure(new IllegalStateException("change refused"))))));
         // A later event of the same aggregate lands on the same partition after anything written before it.
         OutboxEvent committed = VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withTransaction(() -> outbox.append(userId, registered(userId, "committed@example.com"))));
+                () -> Panache
+                        .withTransaction(() -> outbox.append(userId, registered(userId, "committed@example.com"))));
 
         assertThat(failure).hasMessage("change refused");
         try (ConsumerTask<String, byte[]> events = TestKafka.readFromStart(TOPIC)) {
@@ -95,7 +96,8 @@ class OutboxRelayTest {
     }
 
     private static ConsumerRecord<String, byte[]> find(ConsumerTask<String, byte[]> events, String eventId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().anyMatch(r -> eventId.equals(header(r, "ce_id"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.stream().anyMatch(r -> eventId.equals(header(r, "ce_id"))));
         return events.stream().filter(r -> eventId.equals(header(r, "ce_id"))).findFirst().orElseThrow();
     }
 }

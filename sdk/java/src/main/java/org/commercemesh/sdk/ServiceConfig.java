@@ -15,7 +15,8 @@ final class ServiceConfig {
     }
 
     static Map<String, Object> of(List<String> methods, Duration readDeadline, Duration writeDeadline) {
-        List<Map<String, Object>> reads = methods.stream().filter(ServiceConfig::isRead).map(ServiceConfig::name).toList();
+        List<Map<String, Object>> reads = methods.stream().filter(ServiceConfig::isRead).map(ServiceConfig::name)
+                .toList();
         List<Map<String, Object>> writes = methods.stream().filter(m -> !isRead(m)).map(ServiceConfig::name).toList();
         Map<String, Object> retry = Map.of(
                 "maxAttempts", 3.0,

@@ -82,7 +82,8 @@ public class AddressGrpcService implements org.commercemesh.user.v1.AddressServi
     @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
     public Uni<SetDefaultAddressResponse> setDefaultAddress(SetDefaultAddressRequest request) {
         return caller.current().chain(me -> addresses.setDefault(me.userId(), addressId(request.getAddressId())))
-                .map(entity -> SetDefaultAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity)).build());
+                .map(entity -> SetDefaultAddressResponse.newBuilder().setAddress(AddressMapper.toProto(entity))
+                        .build());
     }
 
     private static UUID addressId(String value) {

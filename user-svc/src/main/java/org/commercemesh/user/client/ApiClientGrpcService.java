@@ -38,15 +38,18 @@ public class ApiClientGrpcService implements org.commercemesh.user.v1.ApiClientS
     public Uni<CreateApiClientResponse> createApiClient(CreateApiClientRequest request) {
         return Uni.createFrom().deferred(() -> {
             ApiClient client = request.getApiClient();
-            Violations violations = new Violations().requireText("api_client.display_name", client.getDisplayName(), 1, 100);
+            Violations violations = new Violations().requireText("api_client.display_name", client.getDisplayName(), 1,
+                    100);
             boolean partner = client.getKind() == ApiClientKind.API_CLIENT_KIND_PARTNER;
             boolean service = client.getKind() == ApiClientKind.API_CLIENT_KIND_SERVICE;
             violations.check(partner || service, "api_client.kind", "must be SERVICE or PARTNER");
             violations.check(!service || client.getDisplayName().strip().matches("[a-z][a-z0-9-]{1,62}"),
                     "api_client.display_name", "a service is named like its deployment, e.g. order-svc");
             violations.check(!service || client.getScopesCount() == 0, "api_client.scopes", "a service has no scopes");
-            violations.check(!partner || client.getScopesCount() > 0, "api_client.scopes", "a partner needs at least one scope");
-            violations.check(new HashSet<>(client.getScopesList()).size() == client.getScopesCount(), "api_client.scopes",
+            violations.check(!partner || client.getScopesCount() > 0, "api_client.scopes",
+                    "a partner needs at least one scope");
+            violations.check(new HashSet<>(client.getScopesList()).size() == client.getScopesCount(),
+                    "api_client.scopes",
                     "must not repeat a scope");
             for (int i = 0; i < client.getScopesCount(); i++) {
                 violations.check(Scopes.ALL.contains(client.getScopes(i)), "api_client.scopes[" + i + "]",
