@@ -1,23 +1,38 @@
 package org.commercemesh.testing.shape;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The skeleton every service follows (design §2), checked on its compiled classes: feature
- * packages that never import each other in a circle, the roles named the same everywhere, and
- * entities that never share a name with a contract message.
+ * packages that never import each other in a circle, the roles named the same everywhere,
+ * queries only in repositories, and entities that never share a name with a contract message.
  */
 public final class ServiceShape {
+
+    /** A static query method of a Panache entity (find, list, count, update, delete, ...). */
+    private static final String PANACHE_ENTITY = "io.quarkus.hibernate.reactive.panache.PanacheEntityBase";
+
+    /** A static query method that a Panache entity inherits (find, list, count, update, delete, ...). */
+    private static final DescribedPredicate<JavaMethodCall> ENTITY_QUERY = DescribedPredicate.describe(
+            "a static query of a Panache entity",
+            call -> call.getTarget().resolveMember()
+                    .map(method -> method.getOwner().getName().equals(PANACHE_ENTITY)
+                            && method.getModifiers().contains(JavaModifier.STATIC))
+                    .orElse(false));
 
     private ServiceShape() {
     }
@@ -36,6 +51,8 @@ public final class ServiceShape {
                 .allowEmptyShould(true).check(service);
         classes().that().implement("io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase")
                 .should().haveSimpleNameEndingWith("Repository").allowEmptyShould(true).check(service);
+        noClasses().that().haveSimpleNameNotEndingWith("Repository").should().callMethodWhere(ENTITY_QUERY)
+                .because("queries live in repositories (design §2)").allowEmptyShould(true).check(service);
 
         Set<String> messages = new ClassFileImporter().importPackages("org.commercemesh").stream()
                 .filter(type -> type.getPackageName().endsWith(".v1")

@@ -7,7 +7,6 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.commercemesh.platform.error.NotFoundException;
 import org.commercemesh.platform.error.UnauthenticatedException;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
@@ -16,7 +15,6 @@ import org.commercemesh.user.credential.OpaqueSecrets;
 import org.commercemesh.user.session.AccessTokens;
 import org.commercemesh.user.v1.IssueClientTokenResponse;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -32,9 +30,11 @@ public class ApiClientService {
 
     static final String REFUSED = "unknown client or wrong secret";
 
+    private final ApiClientRepository clients;
     private final AccessTokens accessTokens;
 
-    public ApiClientService(AccessTokens accessTokens) {
+    public ApiClientService(ApiClientRepository clients, AccessTokens accessTokens) {
+        this.clients = clients;
         this.accessTokens = accessTokens;
     }
 
@@ -42,27 +42,22 @@ public class ApiClientService {
     public record WithSecret(RegisteredClient client, String secret) {
     }
 
+    @WithTransaction
     public Uni<WithSecret> create(String displayName, ClientKind kind, List<String> scopes) {
         String secret = OpaqueSecrets.newSecret();
-        RegisteredClient client = newClient(displayName, kind, scopes, secret);
-        return Panache.withTransaction(client::persist).replaceWith(new WithSecret(client, secret));
+        return clients.persist(newClient(displayName, kind, scopes, secret))
+                .map(client -> new WithSecret(client, secret));
     }
 
     @WithSession
     public Uni<List<RegisteredClient>> list(PageRequest page) {
-        String query = page.isFirstPage()
-                ? "order by createdAt desc, id desc"
-                : "createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc";
-        return (page.isFirstPage()
-                ? RegisteredClient.<RegisteredClient>find(query)
-                : RegisteredClient.<RegisteredClient>find(query, page.instantAt(0), page.uuidAt(1)))
-                .range(0, page.size()).list();
+        return clients.page(page);
     }
 
     @WithTransaction
     public Uni<WithSecret> rotate(String clientId) {
         String secret = OpaqueSecrets.newSecret();
-        return find(clientId).invoke(client -> {
+        return clients.getByClientId(clientId).invoke(client -> {
             client.secretHash = OpaqueSecrets.hash(secret);
             client.secretRotatedAt = Instant.now();
         }).map(client -> new WithSecret(client, secret));
@@ -70,7 +65,7 @@ public class ApiClientService {
 
     @WithTransaction
     public Uni<RegisteredClient> revoke(String clientId) {
-        return find(clientId).invoke(client -> {
+        return clients.getByClientId(clientId).invoke(client -> {
             if (client.revokedAt == null) {
                 client.revokedAt = Instant.now();
             }
@@ -78,8 +73,9 @@ public class ApiClientService {
     }
 
     /** The client-credentials exchange; UNAUTHENTICATED, the same for every reason, when it fails. */
+    @WithSession
     public Uni<IssueClientTokenResponse> issueToken(String clientId, String secret) {
-        return Panache.withSession(() -> RegisteredClient.<RegisteredClient>find("clientId", clientId).firstResult())
+        return clients.findByClientId(clientId)
                 .map(client -> {
                     if (client == null || client.isRevoked() || !OpaqueSecrets.matches(secret, client.secretHash)) {
                         throw new UnauthenticatedException(REFUSED);
@@ -96,21 +92,21 @@ public class ApiClientService {
      * with that secret (what {@code dev/mesh} and a deployment's Secret provide). A revoked
      * service stays revoked: provisioning does not undo an operator's decision.
      */
+    @WithTransaction
     public Uni<Void> provisionServices(Map<String, String> secrets) {
         return Multi.createFrom().iterable(secrets.entrySet())
-                .onItem().transformToUniAndConcatenate(service -> Panache.withTransaction(() -> RegisteredClient
-                        .<RegisteredClient>find("clientId", service.getKey()).firstResult()
+                .onItem().transformToUniAndConcatenate(service -> clients.findByClientId(service.getKey())
                         .chain(existing -> {
                             if (existing == null) {
-                                return newClient(service.getKey(), ClientKind.SERVICE, List.of(), service.getValue())
-                                        .persist().replaceWithVoid();
+                                return clients.persist(newClient(service.getKey(), ClientKind.SERVICE, List.of(),
+                                        service.getValue())).replaceWithVoid();
                             }
                             if (!OpaqueSecrets.matches(service.getValue(), existing.secretHash)) {
                                 existing.secretHash = OpaqueSecrets.hash(service.getValue());
                                 existing.secretRotatedAt = Instant.now();
                             }
                             return Uni.createFrom().voidItem();
-                        })))
+                        }))
                 .collect().last().replaceWithVoid();
     }
 
@@ -128,10 +124,5 @@ public class ApiClientService {
         client.createdAt = now;
         client.secretRotatedAt = now;
         return client;
-    }
-
-    private static Uni<RegisteredClient> find(String clientId) {
-        return RegisteredClient.<RegisteredClient>find("clientId", clientId).firstResult()
-                .onItem().ifNull().failWith(() -> new NotFoundException("api client", clientId));
     }
 }

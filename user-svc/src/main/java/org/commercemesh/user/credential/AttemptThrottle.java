@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.platform.error.ThrottledException;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,62 +34,59 @@ public class AttemptThrottle {
     public record Charge(Limit limit, String subject) {
     }
 
-    private static final String LOCK = "select count(*) from pg_advisory_xact_lock(hashtextextended(:key, 0))";
+    private final AuthAttemptRepository attempts;
+
+    public AttemptThrottle(AuthAttemptRepository attempts) {
+        this.attempts = attempts;
+    }
 
     /**
      * Takes one attempt under every charge, all or nothing: fails with ThrottledException (with
      * the wait until one frees up) when any limit is spent. Returns the recorded attempts.
      */
+    @WithTransaction
     public Uni<List<AuthAttempt>> take(Instant now, List<Charge> charges) {
         // One lock order for every caller, so two attempts never wait on each other in a circle.
         List<Charge> ordered = charges.stream()
                 .sorted(Comparator.comparing((Charge charge) -> charge.limit().scope()).thenComparing(Charge::subject))
                 .toList();
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(ordered)
+        return Multi.createFrom().iterable(ordered)
                 .onItem().transformToUniAndConcatenate(charge -> lockAndCheck(charge, now).replaceWith(charge))
                 .collect().asList()
                 .chain(checked -> {
-                    List<AuthAttempt> attempts = new ArrayList<>();
+                    List<AuthAttempt> taken = new ArrayList<>();
                     for (Charge charge : checked) {
                         AuthAttempt attempt = new AuthAttempt();
                         attempt.scope = charge.limit().scope();
                         attempt.subject = charge.subject();
                         attempt.attemptedAt = now;
-                        attempts.add(attempt);
+                        taken.add(attempt);
                     }
-                    return AuthAttempt.persist(attempts).replaceWith(attempts);
-                }));
+                    return attempts.persist(taken).replaceWith(taken);
+                });
     }
 
     /**
      * A login that turned out right: the attempts it took are taken back, and the count of
      * {@code reset} (the account's failures) starts afresh — one statement, one transaction.
      */
+    @WithTransaction
     public Uni<Void> succeeded(List<AuthAttempt> taken, Charge reset) {
         List<Long> ids = taken.stream().map(attempt -> attempt.id).toList();
-        return Panache.withTransaction(() -> AuthAttempt.delete("id in ?1 or (scope = ?2 and subject = ?3)",
-                ids, reset.limit().scope(), reset.subject())).replaceWithVoid();
+        return attempts.forgive(ids, reset.limit().scope(), reset.subject()).replaceWithVoid();
     }
 
     @Scheduled(every = "10m", delayed = "1m")
+    @WithTransaction
     Uni<Void> purgeOld() {
         // No limit looks back further than a day.
-        return Panache
-                .withTransaction(() -> AuthAttempt.delete("attemptedAt < ?1", Instant.now().minus(Duration.ofDays(1))))
-                .replaceWithVoid();
+        return attempts.deleteBefore(Instant.now().minus(Duration.ofDays(1))).replaceWithVoid();
     }
 
-    private static Uni<Void> lockAndCheck(Charge charge, Instant now) {
+    private Uni<Void> lockAndCheck(Charge charge, Instant now) {
         Limit limit = charge.limit();
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCK, Long.class)
-                        .setParameter("key", limit.scope() + ":" + charge.subject())
-                        .getSingleResult())
-                .chain(() -> AuthAttempt.<AuthAttempt>find(
-                        "scope = ?1 and subject = ?2 and attemptedAt > ?3 order by attemptedAt desc",
-                        limit.scope(), charge.subject(), now.minus(limit.window()))
-                        .range(0, limit.max() - 1)
-                        .list())
+        return attempts.lock(limit.scope() + ":" + charge.subject())
+                .chain(() -> attempts.recent(limit.scope(), charge.subject(), now.minus(limit.window()), limit.max()))
                 .invoke(recent -> {
                     if (recent.size() >= limit.max()) {
                         Instant freesAt = recent.get(limit.max() - 1).attemptedAt.plus(limit.window());

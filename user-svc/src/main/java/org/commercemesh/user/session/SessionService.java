@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.commercemesh.platform.error.UnauthenticatedException;
 import org.commercemesh.platform.id.Ids;
@@ -32,12 +31,14 @@ public class SessionService {
 
     private static final String INVALID = "refresh token is invalid, expired or revoked";
 
+    private final RefreshTokenRepository tokens;
     private final AccessTokens accessTokens;
     private final UserRepository users;
     private final Duration refreshTtl;
 
-    public SessionService(AccessTokens accessTokens, UserRepository users,
+    public SessionService(RefreshTokenRepository tokens, AccessTokens accessTokens, UserRepository users,
             @ConfigProperty(name = "commerce.auth.refresh-token-ttl") Duration refreshTtl) {
+        this.tokens = tokens;
         this.accessTokens = accessTokens;
         this.users = users;
         this.refreshTtl = refreshTtl;
@@ -71,10 +72,7 @@ public class SessionService {
 
     /** Revokes every live session of the user except {@code keepFamily} (null keeps none); call inside a transaction. */
     public Uni<Integer> revokeAll(UUID userId, UUID keepFamily, Instant now) {
-        return keepFamily == null
-                ? RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", now, userId)
-                : RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null and familyId <> ?3",
-                        now, userId, keepFamily);
+        return tokens.revokeAllOf(userId, keepFamily, now);
     }
 
     /** Null when the token must be refused; the family revocation (on reuse) still commits. */
@@ -104,7 +102,7 @@ public class SessionService {
         refresh.issuedAt = now;
         refresh.expiresAt = now.plus(refreshTtl);
         AccessTokens.Issued access = accessTokens.issue(account, familyId, now);
-        return refresh.persist().map(saved -> Session.newBuilder()
+        return tokens.persist(refresh).map(saved -> Session.newBuilder()
                 .setAccessToken(access.token())
                 .setAccessTokenExpireTime(ProtoTime.toProto(access.expiresAt()))
                 .setRefreshToken(opaque)
@@ -118,12 +116,10 @@ public class SessionService {
         if (presentedToken == null || presentedToken.isBlank()) {
             return Uni.createFrom().failure(new UnauthenticatedException(INVALID));
         }
-        return RefreshToken.<RefreshToken>find("tokenHash", OpaqueSecrets.hash(presentedToken))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
+        return tokens.lockByHash(OpaqueSecrets.hash(presentedToken));
     }
 
-    private static Uni<Integer> revokeFamily(UUID familyId, Instant now) {
-        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
+    private Uni<Integer> revokeFamily(UUID familyId, Instant now) {
+        return tokens.revokeFamily(familyId, now);
     }
 }
