@@ -29,6 +29,7 @@ final class ProductQuery {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private String select = "p.id";
     private String order;
+    private String sql;
 
     private ProductQuery() {
     }
@@ -47,24 +48,41 @@ final class ProductQuery {
         return query;
     }
 
+    /**
+     * Exact words first: when the full-text query matches, those products are the results, ranked
+     * by ts_rank_cd on the tsvector index alone. Only a query that matches nothing exactly falls
+     * back to trigram similarity of the name (typos), through the trigram index. A broad query
+     * ("steel") so never computes word similarity for thousands of rows.
+     */
     static ProductQuery search(String text, Filter filter, ProductSort sort, int offset, int limit) {
         ProductQuery query = new ProductQuery().filtered(filter);
-        query.select = "p.id, p.created_at";
         query.parameters.put("q", text.strip().toLowerCase(java.util.Locale.ROOT));
-        query.where.add("(p.search_vector @@ websearch_to_tsquery('english', :q) or lower(p.name) % :q "
-                + "or word_similarity(:q, lower(p.name)) > 0.4)");
-        query.order = sort == ProductSort.PRODUCT_SORT_UNSPECIFIED || sort == ProductSort.PRODUCT_SORT_RELEVANCE
-                ? "ts_rank_cd(p.search_vector, websearch_to_tsquery('english', :q)) * 2 "
-                        + "+ word_similarity(:q, lower(p.name)) desc, p.id desc"
-                : orderBy(sort);
         query.parameters.put("offset", offset);
         query.parameters.put("limit", limit);
+        boolean relevance = sort == ProductSort.PRODUCT_SORT_UNSPECIFIED || sort == ProductSort.PRODUCT_SORT_RELEVANCE;
+        String key = relevance ? "" : ", " + sortKey(sort) + " as key";
+        String direction = ascending(sort) ? " asc" : " desc";
+        String where = String.join(" and ", query.where);
+        query.sql = """
+                with exact as materialized (
+                  select p.id, ts_rank_cd(p.search_vector, websearch_to_tsquery('english', :q)) as rank%1$s
+                    from product p where %2$s and p.search_vector @@ websearch_to_tsquery('english', :q)),
+                fuzzy as (
+                  select p.id, word_similarity(:q, lower(p.name)) as rank%1$s
+                    from product p where not exists (select 1 from exact) and %2$s
+                     and (lower(p.name) %% :q or :q <%% lower(p.name))),
+                hits as (select * from exact union all select * from fuzzy)
+                select id, rank from hits order by %3$s offset :offset limit :limit""".formatted(key, where,
+                relevance ? "rank desc, id desc" : "key" + direction + ", id" + direction);
         return query;
     }
 
     String sql() {
+        if (sql != null) {
+            return sql;
+        }
         return "select " + select + " from product p where " + String.join(" and ", where) + " order by " + order
-                + (parameters.containsKey("offset") ? " offset :offset" : "") + " limit :limit";
+                + " limit :limit";
     }
 
     Map<String, Object> parameters() {
