@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -40,6 +42,8 @@ public class OutboxRelay {
     private static final String CONTENT_TYPE = "content-type";
     private static final byte[] PROTOBUF = "application/protobuf".getBytes(StandardCharsets.UTF_8);
 
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
     private final MutinyEmitter<byte[]> emitter;
     private final URI source;
     private final int batchSize;
@@ -52,14 +56,39 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    // The first run waits for Reactive Messaging to finish wiring the emitter at start-up.
-    @Scheduled(every = "${commerce.outbox.relay-interval:1s}", delayed = "${commerce.outbox.relay-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The first run waits for Reactive Messaging to finish wiring the emitter at start-up; after
+    // it, polling is only the fallback for a missed notification.
+    @Scheduled(every = "${commerce.outbox.relay-interval:5s}", delayed = "${commerce.outbox.relay-delay:3s}")
     Uni<Void> relayOnSchedule() {
-        return relayPending()
+        return relayUntilIdle();
+    }
+
+    /** A transaction that wrote events has committed (see OutboxNotifications). */
+    @ConsumeEvent(OutboxNotifications.COMMITTED)
+    Uni<Void> relayOnCommit(String ignored) {
+        return relayUntilIdle();
+    }
+
+    /**
+     * Relays batch after batch while there is more. One relay runs at a time in this process; a
+     * call that arrives while it runs makes it go round once more instead of starting another.
+     */
+    Uni<Void> relayUntilIdle() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        return drain()
                 .onFailure()
                 .invoke(failure -> LOG.warnf("outbox relay failed, retrying next run: %s", failure.toString()))
                 .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .invoke(() -> running.set(false))
+                .chain(() -> again.get() ? relayUntilIdle() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> drain() {
+        again.set(false);
+        return relayPending().chain(sent -> sent == batchSize || again.get() ? drain() : Uni.createFrom().voidItem());
     }
 
     /** Publishes one batch of pending events; returns how many were sent (0 when another replica holds the lock). */
