@@ -91,6 +91,16 @@ final class Mesh {
         return TestKafkaBroker.bootstrapServers();
     }
 
+    /** host:port of a service's gRPC (and HTTP) port. */
+    String address(String service) {
+        return "127.0.0.1:" + ports.get(service);
+    }
+
+    /** A service's database as its configuration names it: JDBC URL, user and password. */
+    Map<String, String> databaseConfig(String service) {
+        return Map.copyOf(databases.get(service));
+    }
+
     /** JDBC connection to a service's database, for checks the public API does not expose. */
     Connection database(String service) throws java.sql.SQLException {
         Map<String, String> config = databases.get(service);

@@ -1,0 +1,21 @@
+package org.commercemesh.bench;
+
+import org.HdrHistogram.Histogram;
+
+/** What one measured run gave: throughput and latency of the calls that succeeded. */
+public record Outcome(String name, String load, long calls, long errors, double seconds, Histogram latency) {
+
+    public double perSecond() {
+        return calls / seconds;
+    }
+
+    /** A latency percentile in milliseconds. */
+    public double millis(double percentile) {
+        return latency.getValueAtPercentile(percentile) / 1_000_000.0;
+    }
+
+    public String firstLine() {
+        return "%s, %s: %.0f/s, p50 %.2f ms, p99 %.2f ms, %d errors".formatted(name, load, perSecond(), millis(50),
+                millis(99), errors);
+    }
+}
