@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.catalog.inventory.StockRepository.LockedProduct;
 import org.commercemesh.catalog.product.ProductRepository;
+import org.commercemesh.catalog.product.ProductViews;
 import org.commercemesh.catalog.v1.Reservation;
 import org.commercemesh.catalog.v1.StockChangeReason;
 import org.commercemesh.catalog.v1.StockChanged;
@@ -42,13 +43,15 @@ public class InventoryService {
     private final StockRepository stock;
     private final ReservationRepository reservations;
     private final ProductRepository products;
+    private final ProductViews views;
     private final OutboxWriter outbox;
 
     public InventoryService(StockRepository stock, ReservationRepository reservations, ProductRepository products,
-            OutboxWriter outbox) {
+            ProductViews views, OutboxWriter outbox) {
         this.stock = stock;
         this.reservations = reservations;
         this.products = products;
+        this.views = views;
         this.outbox = outbox;
     }
 
@@ -219,10 +222,10 @@ public class InventoryService {
                 .collect().last().replaceWithVoid();
     }
 
-    /** One StockChanged per product, with the level after the change. */
+    /** One StockChanged per product, with the level after the change; their product views are forgotten. */
     private Uni<Void> announce(Collection<UUID> productIds, java.util.function.ToIntFunction<UUID> delta,
             StockChangeReason reason, UUID orderId) {
-        return Multi.createFrom().iterable(productIds)
+        return views.forget(productIds).chain(() -> Multi.createFrom().iterable(productIds)
                 .onItem().transformToUniAndConcatenate(productId -> levels(List.of(productId)).chain(levels -> {
                     StockLevel level = levels.get(0);
                     return outbox.append(productId.toString(), StockChanged.newBuilder()
@@ -236,6 +239,6 @@ public class InventoryService {
                             .setChangeTime(ProtoTime.toProto(Instant.now()))
                             .build());
                 }))
-                .collect().last().replaceWithVoid();
+                .collect().last().replaceWithVoid());
     }
 }

@@ -62,7 +62,7 @@ public class ProductGrpcService implements org.commercemesh.catalog.v1.ProductSe
             return request.hasProductId()
                     ? products.get(UUID.fromString(request.getProductId()), null, admin)
                     : products.get(null, request.getSlug(), admin);
-        }).map(view -> GetProductResponse.newBuilder().setProduct(ProductMapper.toProto(view)).build());
+        }).map(product -> GetProductResponse.newBuilder().setProduct(product).build());
     }
 
     @Override

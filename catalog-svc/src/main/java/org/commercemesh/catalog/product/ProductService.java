@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,7 @@ import org.commercemesh.catalog.v1.ProductCategory;
 import org.commercemesh.catalog.v1.ProductDeleted;
 import org.commercemesh.catalog.v1.ProductFilter;
 import org.commercemesh.catalog.v1.ProductSort;
+import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.platform.error.AlreadyExistsException;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.InvalidArgumentException;
@@ -46,25 +48,39 @@ public class ProductService {
     }
 
     private final ProductRepository products;
+    private final ProductViews views;
     private final CategoryService categories;
     private final OutboxWriter outbox;
 
-    public ProductService(ProductRepository products, CategoryService categories, OutboxWriter outbox) {
+    public ProductService(ProductRepository products, ProductViews views, CategoryService categories,
+            OutboxWriter outbox) {
         this.products = products;
+        this.views = views;
         this.categories = categories;
         this.outbox = outbox;
     }
 
-    /** A live product by id or slug; anything a customer may not see is NOT_FOUND to them. */
-    @WithSession
-    public Uni<ProductDetails> get(UUID id, String slug, boolean admin) {
-        return (id != null ? products.findLive(id) : products.findLiveBySlug(slug))
-                .invoke(product -> {
-                    if (product == null || (!admin && !product.isActive())) {
-                        throw new NotFoundException("product", id != null ? id : slug);
-                    }
-                })
-                .chain(this::details);
+    /**
+     * A live product by id (through the product views) or slug; anything a customer may not see
+     * is NOT_FOUND to them.
+     */
+    public Uni<Product> get(UUID id, String slug, boolean admin) {
+        Uni<Product> found = id != null
+                ? views.get(id, key -> load(() -> products.findLive(key), key))
+                : load(() -> products.findLiveBySlug(slug), slug);
+        return found.invoke(product -> {
+            if (!admin && product.getStatus() != ProductStatus.PRODUCT_STATUS_ACTIVE) {
+                throw new NotFoundException("product", id != null ? id : slug);
+            }
+        });
+    }
+
+    // The view cache calls this outside any session, so it opens its own.
+    private Uni<Product> load(Supplier<Uni<CatalogProduct>> lookup, Object key) {
+        return Panache.withSession(() -> lookup.get()
+                .onItem().ifNull().failWith(() -> new NotFoundException("product", key))
+                .chain(this::details)
+                .map(ProductMapper::toProto));
     }
 
     /** Live products of any status by id, in the order asked; ids with no product are left out. */
@@ -157,6 +173,7 @@ public class ProductService {
                         : Uni.createFrom().voidItem())
                 .call(product -> outbox.append(product.id.toString(),
                         ProductMapper.changed(product, List.copyOf(mask.paths()), false)))
+                .call(product -> views.forget(List.of(product.id)))
                 .chain(this::details);
     }
 
@@ -171,6 +188,7 @@ public class ProductService {
                             .setProductId(product.id.toString()).setSku(product.sku)
                             .setDeleteTime(ProtoTime.toProto(product.deletedAt)).build());
                 })
+                .call(product -> views.forget(List.of(product.id)))
                 .replaceWithVoid();
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.catalog.product.ProductRepository;
+import org.commercemesh.catalog.product.ProductViews;
 import org.commercemesh.catalog.v1.CreateReviewRequest;
 import org.commercemesh.platform.auth.AuthenticatedCaller;
 import org.commercemesh.platform.error.AlreadyExistsException;
@@ -28,10 +29,12 @@ public class ReviewService {
 
     private final ReviewRepository reviews;
     private final ProductRepository products;
+    private final ProductViews views;
 
-    public ReviewService(ReviewRepository reviews, ProductRepository products) {
+    public ReviewService(ReviewRepository reviews, ProductRepository products, ProductViews views) {
         this.reviews = reviews;
         this.products = products;
+        this.views = views;
     }
 
     @WithTransaction
@@ -86,7 +89,8 @@ public class ReviewService {
                     review.featured = featured;
                     review.updatedAt = Instant.now();
                 })
-                .call(review -> Panache.flush().chain(() -> reviews.recomputeRatings(review.productId)));
+                .call(review -> Panache.flush().chain(() -> reviews.recomputeRatings(review.productId))
+                        .chain(() -> views.forget(List.of(review.productId))));
     }
 
     /** The author deletes their own review; admins any. Another user's review is NOT_FOUND. */
@@ -100,7 +104,8 @@ public class ReviewService {
                     review.deletedAt = Instant.now();
                     review.updatedAt = review.deletedAt;
                 })
-                .call(review -> Panache.flush().chain(() -> reviews.recomputeRatings(review.productId)))
+                .call(review -> Panache.flush().chain(() -> reviews.recomputeRatings(review.productId))
+                        .chain(() -> views.forget(List.of(review.productId))))
                 .replaceWithVoid();
     }
 
