@@ -55,7 +55,7 @@ public final class Bench {
             GetProduct sample = new GetProduct(mesh);
             sample.prepare();
             PgBench pgbench = new PgBench(options.dbHost(), options.dbPort());
-            try (EchoServer echo = new EchoServer(sample.sample())) {
+            try (EchoServer echo = EchoServer.start(sample.sample())) {
                 ManagedChannel echoChannel = Mesh.channel(echo.address());
                 ProductServiceGrpc.ProductServiceFutureStub echoStub = ProductServiceGrpc.newFutureStub(echoChannel);
                 GetProductRequest echoRequest = GetProductRequest.newBuilder().setProductId("echo").build();

@@ -17,7 +17,7 @@ class LoadGeneratorTest {
 
     @Test
     void givenAnEchoServer_whenDrivenInAClosedLoop_thenEveryAnsweredCallIsRecorded() throws Exception {
-        try (EchoServer echo = new EchoServer(Product.newBuilder().setId("p").setName("Echo").build())) {
+        try (EchoServer echo = EchoServer.start(Product.newBuilder().setId("p").setName("Echo").build())) {
             ManagedChannel channel = Mesh.channel(echo.address());
             ProductServiceGrpc.ProductServiceFutureStub stub = ProductServiceGrpc.newFutureStub(channel);
             AtomicInteger started = new AtomicInteger();

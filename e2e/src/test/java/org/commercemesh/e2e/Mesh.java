@@ -157,7 +157,7 @@ final class Mesh {
                 }
                 List<String> command = new ArrayList<>(
                         List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-Xmx256m"));
+                                "@" + root.resolve("jvm/service.options")));
                 if (!service.equals("order-svc")) {
                     // The consumers of order.events back off for less than production's 2 s, 10 s and 30 s,
                     // so a dead letter is reached within a test. A system property, since the channel's
