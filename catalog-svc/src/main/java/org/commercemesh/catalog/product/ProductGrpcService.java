@@ -77,7 +77,7 @@ public class ProductGrpcService implements org.commercemesh.catalog.v1.ProductSe
             violations.throwIfAny();
             return products.list(request.getFilter(), request.getSort(), page, admin);
         }).map(page -> ListProductsResponse.newBuilder()
-                .addAllProducts(page.products().stream().map(ProductMapper::toProto).toList())
+                .addAllProducts(page.products())
                 .setNextPageToken(page.nextPageToken()).build());
     }
 
@@ -92,7 +92,7 @@ public class ProductGrpcService implements org.commercemesh.catalog.v1.ProductSe
             violations.throwIfAny();
             return products.search(request.getQuery(), request.getFilter(), request.getSort(), page, admin);
         }).map(page -> SearchProductsResponse.newBuilder()
-                .addAllProducts(page.products().stream().map(ProductMapper::toProto).toList())
+                .addAllProducts(page.products())
                 .setNextPageToken(page.nextPageToken()).build());
     }
 

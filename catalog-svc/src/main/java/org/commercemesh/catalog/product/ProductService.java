@@ -44,7 +44,7 @@ import io.smallrye.mutiny.Uni;
 public class ProductService {
 
     /** A page of products and the token of the next one (empty on the last page). */
-    public record Page(List<ProductDetails> products, String nextPageToken) {
+    public record Page(List<Product> products, String nextPageToken) {
     }
 
     private final ProductRepository products;
@@ -103,7 +103,7 @@ public class ProductService {
                                     ProductQuery.cursorText(served.get(served.size() - 1).sortValue()),
                                     served.get(served.size() - 1).productId().toString())
                             : "";
-                    return byIds(served.stream().map(ProductRepository.Hit::productId).toList())
+                    return views(served.stream().map(ProductRepository.Hit::productId).toList())
                             .map(found -> new Page(found, next));
                 });
     }
@@ -119,7 +119,7 @@ public class ProductService {
                     String next = page.hasMore(hits)
                             ? PageRequest.tokenAfter(String.valueOf(offset + served.size()))
                             : "";
-                    return byIds(served.stream().map(ProductRepository.Hit::productId).toList())
+                    return views(served.stream().map(ProductRepository.Hit::productId).toList())
                             .map(found -> new Page(found, next));
                 });
     }
@@ -190,6 +190,12 @@ public class ProductService {
                 })
                 .call(product -> views.forget(List.of(product.id)))
                 .replaceWithVoid();
+    }
+
+    /** A page's products from the product views; the ones not kept are loaded together. */
+    private Uni<List<Product>> views(List<UUID> ids) {
+        return views.getAll(ids, missing -> byIds(missing)
+                .map(found -> found.stream().map(ProductMapper::toProto).toList()));
     }
 
     private Uni<ProductDetails> details(CatalogProduct product) {

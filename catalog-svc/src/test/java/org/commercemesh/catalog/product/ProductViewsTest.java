@@ -7,6 +7,7 @@ import static org.commercemesh.catalog.TestCatalog.WAIT;
 import java.time.Duration;
 
 import org.commercemesh.catalog.v1.GetProductRequest;
+import org.commercemesh.catalog.v1.ListProductsRequest;
 import org.commercemesh.catalog.v1.ProductChanged;
 import org.commercemesh.catalog.v1.ProductService;
 import org.commercemesh.platform.id.Ids;
@@ -18,7 +19,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** GetProduct answers from the product views, which the catalog's own change events keep current. */
+/** GetProduct and ListProducts answer from the product views, which the catalog's own change events keep current. */
 @QuarkusTest
 class ProductViewsTest {
 
@@ -35,15 +36,24 @@ class ProductViewsTest {
 
         sql("update product set name = 'Renamed Clock' where id = cast(:id as uuid)", id);
         assertThat(name(id)).isEqualTo("Cached Clock");
+        assertThat(listed(id)).isEqualTo("Cached Clock");
 
         TestKafka.publish("catalog.events", id, Ids.newId().toString(),
                 ProductChanged.newBuilder().setProductId(id).setName("Renamed Clock").build());
         await().atMost(Duration.ofSeconds(30)).until(() -> name(id).equals("Renamed Clock"));
+        assertThat(listed(id)).isEqualTo("Renamed Clock");
     }
 
     private String name(String id) {
         return products.getProduct(GetProductRequest.newBuilder().setProductId(id).build()).await().atMost(WAIT)
                 .getProduct().getName();
+    }
+
+    /** The product's name as the newest page of ListProducts shows it. */
+    private String listed(String id) {
+        return products.listProducts(ListProductsRequest.newBuilder().setPageSize(50).build()).await().atMost(WAIT)
+                .getProductsList().stream().filter(product -> product.getId().equals(id)).findFirst().orElseThrow()
+                .getName();
     }
 
     private static void sql(String statement, String id) {
