@@ -29,12 +29,6 @@ public final class Mesh implements AutoCloseable {
 
     /** A service's database as JDBC reaches it; {@code name} is what pgbench connects to. */
     public record Database(String url, String name, String user, String password) {
-
-        /** dev/mesh's layout: one database per service on the local PostgreSQL, trust auth. */
-        public static Database local(Service service) {
-            String name = service.key() + "_svc";
-            return new Database("jdbc:postgresql://127.0.0.1:5432/" + name, name, "postgres", "");
-        }
     }
 
     private final Map<Service, ManagedChannel> channels = new EnumMap<>(Service.class);

@@ -41,16 +41,16 @@ public record Options(List<String> scenarios, List<Integer> concurrency, Duratio
             boolean flag = key.startsWith("no-");
             given.put(key, flag ? "true" : value(args, ++i, key));
         }
+        String db = given.getOrDefault("db", "127.0.0.1:5432");
         Map<Service, String> addresses = new EnumMap<>(Service.class);
         Map<Service, Database> databases = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             addresses.put(service, given.getOrDefault(service.key(), "127.0.0.1:" + (8101 + service.ordinal())));
-            Database local = Database.local(service);
-            String db = given.getOrDefault("db", "127.0.0.1:5432");
-            databases.put(service, new Database("jdbc:postgresql://" + db + "/" + local.name(), local.name(),
+            // dev/mesh's layout: one database per service, trust authentication.
+            String name = service.key() + "_svc";
+            databases.put(service, new Database("jdbc:postgresql://" + db + "/" + name, name,
                     given.getOrDefault("db-user", "postgres"), ""));
         }
-        String db = given.getOrDefault("db", "127.0.0.1:5432");
         List<String> scenarios = list(given.getOrDefault("scenarios", String.join(",", ALL)));
         scenarios.stream().filter(name -> !ALL.contains(name)).findFirst().ifPresent(unknown -> {
             throw new IllegalArgumentException("unknown scenario " + unknown + "; known: " + ALL);

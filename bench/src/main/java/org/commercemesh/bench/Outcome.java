@@ -13,9 +13,4 @@ public record Outcome(String name, String load, long calls, long errors, double 
     public double millis(double percentile) {
         return latency.getValueAtPercentile(percentile) / 1_000_000.0;
     }
-
-    public String firstLine() {
-        return "%s, %s: %.0f/s, p50 %.2f ms, p99 %.2f ms, %d errors".formatted(name, load, perSecond(), millis(50),
-                millis(99), errors);
-    }
 }
