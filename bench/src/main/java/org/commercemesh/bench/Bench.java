@@ -90,11 +90,12 @@ public final class Bench {
         LoadProfile load = new LoadProfile(concurrency, options.warmUp(), options.seconds(), options.rate());
         LoadProfile limitLoad = LoadProfile.closedLoop(concurrency, Duration.ZERO, options.limitSeconds());
         Optional<SqlReplay> replay = options.limits() ? scenario.sqlReplay() : Optional.empty();
+        CpuMeter cpu = CpuMeter.of(options.pids());
         List<Outcome> runs = new ArrayList<>();
         List<Outcome> echoes = new ArrayList<>();
         List<PgBench.Result> sqls = new ArrayList<>();
         for (int round = 0; round <= options.rounds(); round++) {
-            Outcome run = LoadGenerator.run(scenario.name(), load, scenario::call);
+            Outcome run = LoadGenerator.run(scenario.name(), load, scenario::call, cpu);
             Outcome echo = options.limits() ? LoadGenerator.run("echo", limitLoad, echoCall) : null;
             PgBench.Result sql = replay.isPresent()
                     ? pgbench.run(replay.get(), mesh.database(replay.get().database()), concurrency,
@@ -114,7 +115,15 @@ public final class Bench {
                 median(runs, outcome -> outcome.millis(50)), median(runs, outcome -> outcome.millis(99)),
                 runs.stream().mapToLong(Outcome::errors).sum(), median(echoes, Outcome::perSecond),
                 replay.map(r -> r.builtin() ? r.script().substring("builtin:".length()) : r.script()).orElse("–"),
-                median(sqls, PgBench.Result::perSecond));
+                median(sqls, PgBench.Result::perSecond),
+                cpu.measuresServices() ? perCall(runs, sample -> sample.services()) : 0,
+                cpu.measuresServices() ? perCall(runs, sample -> sample.postgres()) : 0);
+    }
+
+    /** CPU milliseconds per call over all the rounds: a cost, so summed rather than a median. */
+    private static double perCall(List<Outcome> runs, ToDoubleFunction<CpuMeter.Sample> part) {
+        long calls = runs.stream().mapToLong(Outcome::calls).sum();
+        return calls == 0 ? 0 : runs.stream().mapToDouble(run -> part.applyAsDouble(run.cpu())).sum() / calls;
     }
 
     /** The median of the values, 0 when there are none. */

@@ -1,5 +1,6 @@
 package org.commercemesh.bench;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -25,12 +26,20 @@ public final class LoadGenerator {
 
     public static Outcome run(String name, LoadProfile profile, Supplier<CompletableFuture<?>> call)
             throws InterruptedException {
+        return run(name, profile, call, new CpuMeter(List.of()));
+    }
+
+    /** As above, with the CPU the meter's processes spent during the measured phase. */
+    public static Outcome run(String name, LoadProfile profile, Supplier<CompletableFuture<?>> call, CpuMeter cpu)
+            throws InterruptedException {
         if (!profile.warmUp().isZero()) {
             drive(profile, profile.warmUp().toNanos(), call);
         }
+        CpuMeter.Sample before = cpu.sample();
         Phase measured = drive(profile, profile.duration().toNanos(), call);
+        CpuMeter.Sample spent = cpu.sample().minus(before);
         return new Outcome(name, profile.describe(), measured.latency.getTotalCount(), measured.errors.get(),
-                measured.seconds, measured.latency);
+                measured.seconds, measured.latency, spent);
     }
 
     private record Phase(Histogram latency, AtomicLong errors, double seconds) {

@@ -18,7 +18,7 @@ import org.commercemesh.bench.Mesh.Service;
  * --scenarios get-product,list-products,search-products,checkout,event-path
  * --concurrency 16,1   --seconds 10   --limit-seconds (as --seconds)   --warmup 3   --rounds 3
  * --rate 0 (closed loop; calls per second otherwise)
- * --no-limits          --out bench/results
+ * --no-limits          --out bench/results   --pids .mesh/pids (the services' pid files, for CPU per call)
  * --user 127.0.0.1:8101 --catalog 127.0.0.1:8102 --cart 127.0.0.1:8103 --order 127.0.0.1:8104
  * --db 127.0.0.1:5432 --db-user postgres
  * </pre>
@@ -26,7 +26,7 @@ import org.commercemesh.bench.Mesh.Service;
 public record Options(List<String> scenarios, List<Integer> concurrency, Duration seconds, Duration limitSeconds,
         Duration warmUp, int rounds,
         int rate, boolean limits, Path out, Map<Service, String> addresses, Map<Service, Database> databases,
-        String dbHost, int dbPort) {
+        String dbHost, int dbPort, Path pids) {
 
     public static final List<String> ALL = List.of("get-product", "list-products", "search-products", "checkout",
             "event-path");
@@ -66,7 +66,8 @@ public record Options(List<String> scenarios, List<Integer> concurrency, Duratio
                 !given.containsKey("no-limits"),
                 Path.of(given.getOrDefault("out", "bench/results")),
                 addresses, databases, db.substring(0, db.lastIndexOf(':')),
-                Integer.parseInt(db.substring(db.lastIndexOf(':') + 1)));
+                Integer.parseInt(db.substring(db.lastIndexOf(':') + 1)),
+                Path.of(given.getOrDefault("pids", ".mesh/pids")));
     }
 
     private static String value(String[] args, int i, String key) {
@@ -84,6 +85,6 @@ public record Options(List<String> scenarios, List<Integer> concurrency, Duratio
     public Options at(Map<Service, String> otherAddresses, Map<Service, Database> otherDatabases) {
         return new Options(scenarios, concurrency, seconds, limitSeconds, warmUp, rounds, rate, limits, out,
                 otherAddresses,
-                otherDatabases, dbHost, dbPort);
+                otherDatabases, dbHost, dbPort, pids);
     }
 }

@@ -25,13 +25,16 @@ public final class Report {
 
     public static String markdown(List<Measurement> rows, String header) {
         StringBuilder out = new StringBuilder(header).append("\n\n")
-                .append("| scenario | load | calls/s | p50 ms | p99 ms | errors | echo/s | ÷ echo | SQL replay | SQL/s | ÷ SQL |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+                .append("| scenario | load | calls/s | p50 ms | p99 ms | errors | echo/s | ÷ echo | SQL replay | SQL/s | ÷ SQL "
+                        + "| service CPU ms/call | PostgreSQL CPU ms/call |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
         for (Measurement row : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.1f | %.1f | %d | %s | %s | %s | %s | %s |%n",
+            out.append(String.format(Locale.ROOT,
+                    "| %s | %s | %.0f | %.1f | %.1f | %d | %s | %s | %s | %s | %s | %s | %s |%n",
                     row.scenario(), row.load(), row.perSecond(), row.p50(), row.p99(), row.errors(),
                     number(row.echoPerSecond(), "%.0f"), number(row.ratioToEcho(), "%.3f"), row.sql(),
-                    number(row.sqlPerSecond(), "%.0f"), number(row.ratioToSql(), "%.2f")));
+                    number(row.sqlPerSecond(), "%.0f"), number(row.ratioToSql(), "%.2f"),
+                    number(row.serviceCpuPerCall(), "%.2f"), number(row.postgresCpuPerCall(), "%.2f")));
         }
         return out.toString();
     }
@@ -39,9 +42,10 @@ public final class Report {
     public static String json(List<Measurement> rows) {
         return rows.stream().map(row -> String.format(Locale.ROOT,
                 "{\"scenario\":\"%s\",\"load\":\"%s\",\"perSecond\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"errors\":%d,"
-                        + "\"echoPerSecond\":%.1f,\"sql\":\"%s\",\"sqlPerSecond\":%.1f}",
+                        + "\"echoPerSecond\":%.1f,\"sql\":\"%s\",\"sqlPerSecond\":%.1f,\"serviceCpuMsPerCall\":%.3f,"
+                        + "\"postgresCpuMsPerCall\":%.3f}",
                 row.scenario(), row.load(), row.perSecond(), row.p50(), row.p99(), row.errors(), row.echoPerSecond(),
-                row.sql(), row.sqlPerSecond()))
+                row.sql(), row.sqlPerSecond(), row.serviceCpuPerCall(), row.postgresCpuPerCall()))
                 .collect(Collectors.joining(",\n  ", "[\n  ", "\n]\n"));
     }
 
