@@ -16,7 +16,7 @@ import org.commercemesh.bench.Mesh.Service;
  *
  * <pre>
  * --scenarios get-product,list-products,search-products,checkout,event-path
- * --concurrency 16,1   --seconds 10   --limit-seconds (as --seconds)   --warmup 3   --rounds 3
+ * --concurrency 16,1   --seconds 10   --limit-seconds (as --seconds)   --warmup 5   --rounds 3
  * --rate 0 (closed loop; calls per second otherwise)
  * --no-limits          --out bench/results   --pids .mesh/pids (the services' pid files, for CPU per call)
  * --user 127.0.0.1:8101 --catalog 127.0.0.1:8102 --cart 127.0.0.1:8103 --order 127.0.0.1:8104
@@ -60,7 +60,7 @@ public record Options(List<String> scenarios, List<Integer> concurrency, Duratio
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "10"))),
                 Duration.ofSeconds(
                         Long.parseLong(given.getOrDefault("limit-seconds", given.getOrDefault("seconds", "10")))),
-                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "3"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "5"))),
                 Integer.parseInt(given.getOrDefault("rounds", "3")),
                 Integer.parseInt(given.getOrDefault("rate", "0")),
                 !given.containsKey("no-limits"),

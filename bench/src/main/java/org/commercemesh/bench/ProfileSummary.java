@@ -23,6 +23,8 @@ public final class ProfileSummary {
     /** Layers by package prefix, in the order they are reported. */
     static final Map<String, List<String>> LAYERS = layers();
 
+    private static final String OURS = "our code (org.commercemesh)";
+
     private ProfileSummary() {
     }
 
@@ -36,6 +38,7 @@ public final class ProfileSummary {
         Map<String, Integer> inLayer = new LinkedHashMap<>();
         LAYERS.keySet().forEach(layer -> inLayer.put(layer, 0));
         Map<String, Integer> onTop = new TreeMap<>();
+        Map<String, Integer> ours = new TreeMap<>();
         int samples = 0;
         for (var event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -48,9 +51,11 @@ public final class ProfileSummary {
                     inLayer.merge(layer, 1, Integer::sum);
                 }
             }
+            stack.getFrames().stream().filter(frame -> inLayer(frame, OURS)).findFirst()
+                    .ifPresent(frame -> ours.merge(name(frame), 1, Integer::sum));
             if (!stack.getFrames().isEmpty()) {
                 RecordedFrame top = stack.getFrames().get(0);
-                onTop.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
+                onTop.merge(name(top), 1, Integer::sum);
             }
         }
         int total = Math.max(1, samples);
@@ -58,11 +63,20 @@ public final class ProfileSummary {
                 .append(" CPU samples\n\n| layer (anywhere on the stack) | share |\n|---|---:|\n");
         inLayer.forEach((layer, count) -> out
                 .append(String.format(Locale.ROOT, "| %s | %.1f %% |%n", layer, 100.0 * count / total)));
-        out.append("\n| hottest methods (top of the stack) | share |\n|---|---:|\n");
-        onTop.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+        table(out, "hottest methods (top of the stack)", onTop, total);
+        table(out, "our methods nearest the top (what the time was spent for)", ours, total);
+        return out.toString();
+    }
+
+    private static void table(StringBuilder out, String title, Map<String, Integer> counts, int total) {
+        out.append("\n| ").append(title).append(" | share |\n|---|---:|\n");
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
                 .forEach(entry -> out.append(String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", entry.getKey(),
                         100.0 * entry.getValue() / total)));
-        return out.toString();
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
     private static boolean inLayer(RecordedFrame frame, String layer) {
@@ -75,7 +89,7 @@ public final class ProfileSummary {
 
     private static Map<String, List<String>> layers() {
         Map<String, List<String>> layers = new LinkedHashMap<>();
-        layers.put("our code (org.commercemesh)", List.of("org.commercemesh."));
+        layers.put(OURS, List.of("org.commercemesh."));
         layers.put("Hibernate Reactive / ORM", List.of("org.hibernate."));
         layers.put("Vert.x SQL client (PostgreSQL protocol)", List.of("io.vertx.sqlclient.", "io.vertx.pgclient."));
         layers.put("gRPC (grpc-java, Quarkus gRPC)", List.of("io.grpc.", "io.quarkus.grpc."));

@@ -2,6 +2,8 @@ package org.commercemesh.bench.scenario;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +30,20 @@ import org.commercemesh.order.v1.PlaceOrderRequest;
 /**
  * Many buyers check out: each call puts one of 100 products in a buyer's cart and places the
  * order (sandbox card tok_visa), as PlaceOrder answers it — CONFIRMED, or the call counts as an
- * error. A buyer makes one checkout at a time; there are as many buyers as calls in flight.
+ * error. A buyer makes one checkout at a time. Twice as many buyers sign in as calls are in
+ * flight: a buyer whose checkout failed may have left an order PENDING, which keeps their cart
+ * from checking out again until order-svc's sweeper settles it, so that buyer sits out while a
+ * spare one buys, instead of failing every call that follows.
  */
 public class Checkout implements Scenario {
 
     private final Mesh mesh;
     private final int buyerCount;
+    /** order-svc settles a PENDING order after two minutes, its sweeper runs every minute. */
+    private static final Duration SIT_OUT = Duration.ofMinutes(3);
+
     private final ConcurrentLinkedQueue<Buyer> idle = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<SittingOut> sittingOut = new ConcurrentLinkedQueue<>();
     private List<String> productIds;
 
     public Checkout(Mesh mesh, int buyerCount) {
@@ -57,7 +66,7 @@ public class Checkout implements Scenario {
             stock.setArray(1, catalog.createArrayOf("uuid", productIds.stream().map(UUID::fromString).toArray()));
             stock.executeUpdate();
         }
-        idle.addAll(Buyers.signIn(mesh, buyerCount));
+        idle.addAll(Buyers.signIn(mesh, 2 * buyerCount));
     }
 
     @Override
@@ -67,11 +76,24 @@ public class Checkout implements Scenario {
 
     /** Runs {@code work} as an idle buyer, who is idle again once it ends. */
     protected <T> CompletableFuture<T> withBuyer(Function<Buyer, CompletableFuture<T>> work) {
+        SittingOut rested = sittingOut.peek();
+        if (rested != null && rested.until().isBefore(Instant.now()) && sittingOut.remove(rested)) {
+            idle.add(rested.buyer());
+        }
         Buyer buyer = idle.poll();
         if (buyer == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("more calls in flight than buyers"));
+            return CompletableFuture.failedFuture(new IllegalStateException("every buyer is sitting out a failure"));
         }
-        return work.apply(buyer).whenComplete((result, failure) -> idle.add(buyer));
+        return work.apply(buyer).whenComplete((result, failure) -> {
+            if (failure == null) {
+                idle.add(buyer);
+            } else {
+                sittingOut.add(new SittingOut(buyer, Instant.now().plus(SIT_OUT)));
+            }
+        });
+    }
+
+    private record SittingOut(Buyer buyer, Instant until) {
     }
 
     /** AddCartItem, then PlaceOrder; fails unless the order comes back CONFIRMED. */
