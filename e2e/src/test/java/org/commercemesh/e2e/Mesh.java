@@ -49,6 +49,7 @@ final class Mesh {
     private final List<Process> processes = new ArrayList<>();
     private final List<PostgresDatabaseResource> resources = new ArrayList<>();
     private final SmtpServerResource smtp = new SmtpServerResource();
+    private final SpanCollector spans = new SpanCollector();
     private final Map<String, String> serviceSecrets = new HashMap<>();
     private final Map<String, String> serviceTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -76,6 +77,20 @@ final class Mesh {
                 .issueClientToken(IssueClientTokenRequest.newBuilder().setClientId(name)
                         .setClientSecret(serviceSecrets.get(name)).build())
                 .getAccessToken());
+    }
+
+    /** Where the services send their spans, as they send them to Zipkin under dev/mesh. */
+    SpanCollector spans() {
+        return spans;
+    }
+
+    /** What a service has logged so far ({@code e2e/target/mesh-logs}). */
+    String log(String service) throws IOException {
+        return Files.readString(logs().resolve(service + ".log"));
+    }
+
+    private static Path logs() {
+        return Path.of(System.getProperty("commerce.repository.root", "..")).resolve("e2e/target/mesh-logs");
     }
 
     /** The front door (edge/, driven by envoy/envoy.yaml) in front of the four services. */
@@ -110,7 +125,7 @@ final class Mesh {
 
     private void start() {
         Path root = Path.of(System.getProperty("commerce.repository.root", ".."));
-        Path logs = root.resolve("e2e/target/mesh-logs");
+        Path logs = logs();
         Map<String, String> smtpConfig = smtp.start();
         String kafka = TestKafkaBroker.bootstrapServers();
         for (String service : List.of("user-svc", "catalog-svc", "cart-svc", "order-svc")) {
@@ -149,6 +164,9 @@ final class Mesh {
                     env.put("COMMERCE_SERVICE_CLIENT_SECRET", serviceSecrets.get(service));
                 }
                 env.put("COMMERCE_PAYMENT_PROVIDER", "sandbox");
+                env.put("COMMERCE_TRACING_EXPORTER", "zipkin");
+                env.put("COMMERCE_TRACING_ZIPKIN_ENDPOINT", spans.endpoint());
+                env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
                 for (String client : List.of("user", "catalog", "cart", "auth")) {
                     String target = client.equals("auth") ? "user-svc" : client + "-svc";
                     env.put("QUARKUS_GRPC_CLIENTS_" + client.toUpperCase() + "_HOST", "127.0.0.1");

@@ -9,6 +9,7 @@ import org.commercemesh.edge.log.AccessLog;
 import org.commercemesh.edge.log.Exchange;
 import org.commercemesh.edge.ratelimit.RateLimiter;
 import org.commercemesh.edge.site.StaticSite;
+import org.commercemesh.edge.trace.TraceParent;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -20,7 +21,7 @@ import io.vertx.grpc.server.GrpcServer;
 
 /**
  * Every request's way through the edge, in the order of envoy.yaml's connection manager and
- * filters: request id and x-forwarded-for, CORS (preflights answered here), the per-client rate
+ * filters: request id, trace context and x-forwarded-for, CORS (preflights answered here), the per-client rate
  * limit, then gRPC and grpc-web to the pass-through, the storefront's files when the edge serves
  * them, and everything else to the JSON transcoder.
  */
@@ -56,6 +57,12 @@ final class FrontDoor implements Handler<HttpServerRequest> {
             requestId = UUID.randomUUID().toString();
         }
         request.headers().set(REQUEST_ID, requestId);
+        // The edge starts the trace or continues the client's (Envoy's tracing does the same).
+        String traceparent = request.getHeader(TraceParent.HEADER);
+        if (!TraceParent.isValid(traceparent)) {
+            request.headers().set(TraceParent.HEADER, TraceParent.continueOrStart(traceparent));
+            request.headers().remove("tracestate");
+        }
         if (config.useRemoteAddress()) {
             String forwarded = request.getHeader("x-forwarded-for");
             request.headers().set("x-forwarded-for",

@@ -98,6 +98,25 @@ class EdgeTest {
     }
 
     @Test
+    void givenARequestWithoutTraceparent_thenTheEdgeStartsATraceAndTheServiceReceivesIt() throws Exception {
+        HttpResponse<String> response = send(edge, "GET", "/v1/products/p-1", Map.of(), null);
+
+        String name = new JsonObject(response.body()).getJsonObject("product").getString("name");
+        assertThat(name).containsPattern("tp=00-[0-9a-f]{32}-[0-9a-f]{16}-01;");
+    }
+
+    @Test
+    void givenAClientsTraceparent_thenTheServiceContinuesThatTrace() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        HttpResponse<String> response = send(edge, "GET", "/v1/products/p-1", Map.of("traceparent", traceparent),
+                null);
+
+        assertThat(new JsonObject(response.body()).getJsonObject("product").getString("name"))
+                .contains("tp=" + traceparent + ";");
+    }
+
+    @Test
     void givenAnAdditionalBindingWithAQueryParameter_thenTheQueryFillsTheField() throws Exception {
         HttpResponse<String> response = send(edge, "GET", "/v1/products:bySlug?slug=blue-mug", Map.of(), null);
 

@@ -101,6 +101,7 @@ final class FakeCatalog {
         String echo = "auth=" + request.headers().get("authorization")
                 + ";xff=" + request.headers().get("x-forwarded-for")
                 + ";rid=" + request.headers().get("x-request-id")
+                + ";tp=" + request.headers().get("traceparent")
                 + ";input=" + TextFormat.printer().emittingSingleLine(true).printToString(input).trim();
         Descriptor output = method.getOutputType();
         FieldDescriptor first = output.getFields().get(0);

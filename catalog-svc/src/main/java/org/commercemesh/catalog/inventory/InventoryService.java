@@ -45,9 +45,11 @@ public class InventoryService {
     private final ProductRepository products;
     private final ProductViews views;
     private final OutboxWriter outbox;
+    private final InventoryMetrics metrics;
 
     public InventoryService(StockRepository stock, ReservationRepository reservations, ProductRepository products,
-            ProductViews views, OutboxWriter outbox) {
+            ProductViews views, OutboxWriter outbox, InventoryMetrics metrics) {
+        this.metrics = metrics;
         this.stock = stock;
         this.reservations = reservations;
         this.products = products;
@@ -80,7 +82,9 @@ public class InventoryService {
                                 StockChangeReason.STOCK_CHANGE_REASON_RESERVED, orderId))
                         .replaceWith(hold);
             });
-        })).map(held -> InventoryMapper.toProto(orderId, held, Instant.now()));
+        })).map(held -> InventoryMapper.toProto(orderId, held, Instant.now()))
+                .onFailure(FailedPreconditionException.class)
+                .invoke(refusal -> metrics.refused((FailedPreconditionException) refusal));
     }
 
     /** Turns the order's reservation into a stock decrement; committing twice changes nothing more. */
@@ -111,7 +115,8 @@ public class InventoryService {
                                 : 0, StockChangeReason.STOCK_CHANGE_REASON_COMMITTED, orderId))
                         .replaceWith(lines);
             });
-        }).map(lines -> InventoryMapper.toProto(orderId, lines, now));
+        }).map(lines -> InventoryMapper.toProto(orderId, lines, now)).onFailure(FailedPreconditionException.class)
+                .invoke(refusal -> metrics.refused((FailedPreconditionException) refusal));
     }
 
     /** Frees an order's active reservation; releasing twice, or an order with none, changes nothing. */

@@ -18,6 +18,7 @@ import org.commercemesh.order.lifecycle.CustomerOrder;
 import org.commercemesh.order.lifecycle.OrderEvents;
 import org.commercemesh.order.lifecycle.OrderLine;
 import org.commercemesh.order.lifecycle.OrderMapper;
+import org.commercemesh.order.lifecycle.OrderMetrics;
 import org.commercemesh.order.lifecycle.OrderRepository;
 import org.commercemesh.order.lifecycle.OrderWithLines;
 import org.commercemesh.order.mesh.MeshClients;
@@ -50,25 +51,32 @@ public class CheckoutService {
     private final Pricing pricing;
     private final Settlement settlement;
     private final OutboxWriter outbox;
+    private final OrderMetrics metrics;
 
     public CheckoutService(OrderRepository orders, MeshClients mesh, Pricing pricing, Settlement settlement,
-            OutboxWriter outbox) {
+            OutboxWriter outbox, OrderMetrics metrics) {
         this.orders = orders;
         this.mesh = mesh;
         this.pricing = pricing;
         this.settlement = settlement;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     public Uni<OrderWithLines> place(AuthenticatedCaller buyer, PlaceOrderRequest request) {
-        return existing(buyer.userId(), request.getRequestId()).chain(found -> found != null
+        return metrics.checkout(() -> existing(buyer.userId(), request.getRequestId()).chain(found -> found != null
                 ? Uni.createFrom().item(found)
                 : draft(buyer, request).chain(draft -> create(draft, buyer.userId(), request.getRequestId())
                         // Only the request that wrote the order settles it; a twin answers with it as it stands.
                         .chain(view -> view.order() == draft.order()
-                                ? settlement.settle(view, request.getPaymentToken())
-                                : Uni.createFrom().item(view))))
+                                ? settled(view, request.getPaymentToken())
+                                : Uni.createFrom().item(view)))))
                 .invoke(CheckoutService::refuseWhenCancelledAtCheckout);
+    }
+
+    private Uni<OrderWithLines> settled(OrderWithLines placed, String paymentToken) {
+        metrics.placed();
+        return settlement.settle(placed, paymentToken).invoke(metrics::settled);
     }
 
     /** A checkout that ended CANCELLED answers with why, every time it is asked again too. */

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.order.lifecycle.CustomerOrder;
+import org.commercemesh.order.lifecycle.OrderMetrics;
 import org.commercemesh.order.lifecycle.OrderRepository;
 import org.commercemesh.order.lifecycle.PaymentState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,14 +36,16 @@ public class PendingOrderSweeper {
     private final Settlement settlement;
     private final Duration settleAfter;
     private final Duration giveUpAfter;
+    private final OrderMetrics metrics;
 
     public PendingOrderSweeper(OrderRepository orders, Settlement settlement,
             @ConfigProperty(name = "commerce.checkout.settle-after") Duration settleAfter,
-            @ConfigProperty(name = "commerce.checkout.give-up-after") Duration giveUpAfter) {
+            @ConfigProperty(name = "commerce.checkout.give-up-after") Duration giveUpAfter, OrderMetrics metrics) {
         this.orders = orders;
         this.settlement = settlement;
         this.settleAfter = settleAfter;
         this.giveUpAfter = giveUpAfter;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,7 +70,8 @@ public class PendingOrderSweeper {
 
     private Uni<Void> settleOne(CustomerOrder order, Instant now) {
         if (!order.createdAt.isBefore(now.minus(giveUpAfter))) {
-            return Panache.withSession(() -> orders.withLines(order)).chain(settlement::resume).replaceWithVoid();
+            return Panache.withSession(() -> orders.withLines(order)).chain(settlement::resume)
+                    .invoke(metrics::settled).replaceWithVoid();
         }
         String reason = !order.paymentReference.isEmpty() && !order.stockReserved
                 ? Settlement.STOCK_UNCONFIRMED
@@ -75,6 +79,6 @@ public class PendingOrderSweeper {
         return Panache.withTransaction(() -> orders.lockWithLines(order.id).chain(current -> current.order().isPending()
                 ? settlement.cancel(current, reason, PaymentState.VOIDED)
                 : Uni.createFrom().item(current)))
-                .chain(settlement::releaseHold).replaceWithVoid();
+                .chain(settlement::releaseHold).invoke(metrics::settled).replaceWithVoid();
     }
 }

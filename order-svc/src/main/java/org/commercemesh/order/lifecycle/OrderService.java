@@ -35,8 +35,11 @@ public class OrderService {
     private final PaymentProvider payments;
     private final OutboxWriter outbox;
     private final CardHolds holds;
+    private final OrderMetrics metrics;
 
-    public OrderService(OrderRepository orders, PaymentProvider payments, OutboxWriter outbox, CardHolds holds) {
+    public OrderService(OrderRepository orders, PaymentProvider payments, OutboxWriter outbox, CardHolds holds,
+            OrderMetrics metrics) {
+        this.metrics = metrics;
         this.orders = orders;
         this.payments = payments;
         this.outbox = outbox;
@@ -76,7 +79,7 @@ public class OrderService {
                                 paidBack ? PaymentState.REFUNDED : PaymentState.VOIDED, Instant.now());
                         return outbox.append(order.id.toString(), OrderEvents.cancelled(current, paidBack))
                                 .replaceWith(current);
-                    })).chain(cancelled -> paidBack
+                    })).invoke(() -> metrics.cancelled(OrderMetrics.BY_CUSTOMER)).chain(cancelled -> paidBack
                             ? Uni.createFrom().item(cancelled)
                             : holds.release(orderId, cancelled.order().paymentReference, cancelled.total())
                                     .replaceWith(cancelled)));

@@ -11,7 +11,7 @@ class PaymentProvidersTest {
 
     @Test
     void givenNoProviderConfigured_whenStarting_thenTheServiceRefusesAndSaysWhatToSet() {
-        Throwable refused = catchThrowable(() -> new PaymentProviders(Optional.empty(), null).selected());
+        Throwable refused = catchThrowable(() -> new PaymentProviders(Optional.empty(), null, null).selected());
 
         assertThat(refused).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no payment provider is configured")
@@ -20,7 +20,7 @@ class PaymentProvidersTest {
 
     @Test
     void givenAnUnknownProvider_whenStarting_thenTheServiceRefusesAndNamesWhatItKnows() {
-        Throwable refused = catchThrowable(() -> new PaymentProviders(Optional.of("stripe"), null).selected());
+        Throwable refused = catchThrowable(() -> new PaymentProviders(Optional.of("stripe"), null, null).selected());
 
         assertThat(refused).hasMessageContaining("unknown payment provider 'stripe'").hasMessageContaining("sandbox");
     }

@@ -6,13 +6,16 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.tracing.Spans;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.google.protobuf.Descriptors.Descriptor;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
@@ -28,9 +31,11 @@ public class ProcessedEvents {
     private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
 
     private final DeadLetters deadLetters;
+    private final Spans spans;
 
-    public ProcessedEvents(DeadLetters deadLetters) {
+    public ProcessedEvents(DeadLetters deadLetters, Spans spans) {
         this.deadLetters = deadLetters;
+        this.spans = spans;
     }
 
     private static final String RECORD = """
@@ -56,7 +61,12 @@ public class ProcessedEvents {
         if (types.stream().noneMatch(type -> EventPayloads.is(event, type))) {
             return Uni.createFrom().completionStage(message.ack());
         }
-        return applyOnce(consumer, event, () -> effect.apply(event))
+        // The connector's consumer span, child of the producer's: the effect joins the trace
+        // of the request that wrote the event.
+        Context received = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(null);
+        String type = event.getType().substring(event.getType().lastIndexOf('.') + 1);
+        return spans
+                .within(received, consumer + " " + type, () -> applyOnce(consumer, event, () -> effect.apply(event)))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> failed(consumer, message, event, failure));
     }

@@ -29,4 +29,8 @@ public class OutboxEvent extends PanacheEntityBase {
     public byte[] payload;
     public Instant occurredAt;
     public Instant sentAt;
+
+    /** The W3C trace context of the transaction that wrote the event (V0_4), null when untraced. */
+    public String traceparent;
+    public String tracestate;
 }

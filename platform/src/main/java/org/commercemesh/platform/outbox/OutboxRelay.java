@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.commercemesh.platform.context.CallerContext;
+import org.commercemesh.platform.tracing.TraceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,6 +23,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -134,6 +136,10 @@ public class OutboxRelay {
                 .withSubject(row.aggregateId)
                 .withTimestamp(row.occurredAt.atZone(ZoneOffset.UTC))
                 .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(kafka).addMetadata(event));
+        // The connector's producer span (and the traceparent header it writes) continues the
+        // trace of the transaction that wrote the row, not the relay's own.
+        TracingMetadata trace = TracingMetadata
+                .withCurrent(new TraceContext(row.traceparent, row.tracestate).restore());
+        return emitter.sendMessage(Message.of(row.payload).addMetadata(kafka).addMetadata(event).addMetadata(trace));
     }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.tracing.TraceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.google.protobuf.Message;
@@ -16,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Appends a domain event to the outbox inside the caller's Hibernate Reactive transaction, so
  * the event exists exactly when the state change it announces was committed. The relay
- * publishes it afterwards.
+ * publishes it afterwards, in the trace of the request that caused it.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -45,6 +46,9 @@ public class OutboxWriter {
                     row.payload = event.toByteArray();
                     // PostgreSQL keeps microseconds; the header and the row must agree.
                     row.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    TraceContext trace = TraceContext.current();
+                    row.traceparent = trace.traceparent();
+                    row.tracestate = trace.tracestate();
                     return row.<OutboxEvent>persist();
                 });
     }

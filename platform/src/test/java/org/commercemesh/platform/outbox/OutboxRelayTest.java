@@ -42,9 +42,11 @@ class OutboxRelayTest {
 
         try (ConsumerTask<String, byte[]> events = TestKafka.readFromStart(TOPIC)) {
             ConsumerRecord<String, byte[]> record = find(events, row.eventId.toString());
-            // Exactly these headers, so the wire format stays what consumers outside the mesh read.
+            // Exactly these headers, so the wire format stays what consumers outside the mesh read:
+            // CloudEvents binary mode and the W3C trace context (design §7).
             assertThat(record.headers().toArray()).extracting(Header::key).containsExactlyInAnyOrder(
-                    "ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time", "content-type");
+                    "ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time", "content-type",
+                    "traceparent");
             assertThat(header(record, "ce_id")).isEqualTo(row.eventId.toString());
             assertThat(header(record, "content-type")).isEqualTo("application/protobuf");
             assertThat(record.key()).isEqualTo(userId);

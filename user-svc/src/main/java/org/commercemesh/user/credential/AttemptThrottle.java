@@ -35,9 +35,11 @@ public class AttemptThrottle {
     }
 
     private final AuthAttemptRepository attempts;
+    private final SignInMetrics metrics;
 
-    public AttemptThrottle(AuthAttemptRepository attempts) {
+    public AttemptThrottle(AuthAttemptRepository attempts, SignInMetrics metrics) {
         this.attempts = attempts;
+        this.metrics = metrics;
     }
 
     /**
@@ -89,6 +91,7 @@ public class AttemptThrottle {
                 .chain(() -> attempts.recent(limit.scope(), charge.subject(), now.minus(limit.window()), limit.max()))
                 .invoke(recent -> {
                     if (recent.size() >= limit.max()) {
+                        metrics.throttled(limit.scope());
                         Instant freesAt = recent.get(limit.max() - 1).attemptedAt.plus(limit.window());
                         throw new ThrottledException(limit.scope().startsWith("register")
                                 ? "too many registrations from this address; try again later"

@@ -13,6 +13,7 @@ import org.commercemesh.user.credential.AttemptThrottle;
 import org.commercemesh.user.credential.AttemptThrottle.Charge;
 import org.commercemesh.user.credential.AuthLimits;
 import org.commercemesh.user.credential.PasswordHasher;
+import org.commercemesh.user.credential.SignInMetrics;
 import org.commercemesh.user.v1.LoginRequest;
 import org.commercemesh.user.v1.Session;
 
@@ -39,9 +40,11 @@ public class LoginService {
     private final AttemptThrottle throttle;
     private final AuthLimits limits;
     private final SessionService sessions;
+    private final SignInMetrics metrics;
 
     public LoginService(UserRepository users, PasswordHasher hasher, AttemptThrottle throttle, AuthLimits limits,
-            SessionService sessions) {
+            SessionService sessions, SignInMetrics metrics) {
+        this.metrics = metrics;
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -66,7 +69,8 @@ public class LoginService {
                         .chain(verified -> verified == null
                                 ? Uni.createFrom().<Session>failure(new UnauthenticatedException(REFUSED))
                                 : throttle.succeeded(attempts, account)
-                                        .chain(() -> Panache.withTransaction(() -> sessions.open(verified, now)))));
+                                        .chain(() -> Panache.withTransaction(() -> sessions.open(verified, now)))))
+                .onItemOrFailure().invoke((session, failure) -> metrics.login(failure));
     }
 
     /** The account when the password matches it, else null. */
