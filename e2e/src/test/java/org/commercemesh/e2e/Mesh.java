@@ -209,7 +209,7 @@ final class Mesh {
         edgePort = freePort();
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx128m", "-jar", root.resolve("edge/target/edge.jar").toString(),
+                        "@" + root.resolve("jvm/edge.options"), "-jar", root.resolve("edge/target/edge.jar").toString(),
                         "--config", root.resolve("envoy/envoy.yaml").toString(),
                         "--descriptor-set", root.resolve("proto/target/commerce.pb").toString(),
                         "--listen", "127.0.0.1:" + edgePort,
