@@ -132,12 +132,13 @@ class ObservabilityIT {
         return random;
     }
 
-    /** A counter's value on the service's Prometheus endpoint, 0 when it has not been counted yet. */
+    /** A counter's value on the service's metrics endpoint, 0 when it has not been counted yet. */
     private static double metric(String service, String name, String labels) throws Exception {
         String body = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://" + mesh.address(service) + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$").matcher(body);
+        // A sample may end with an exemplar (" # {span_id=…,trace_id=…} …") linking it to a trace.
+        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)").matcher(body);
         double total = 0;
         while (sample.find()) {
             if (sample.group(1).contains(labels)) {
