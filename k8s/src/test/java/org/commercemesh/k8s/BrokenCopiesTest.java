@@ -30,6 +30,36 @@ class BrokenCopiesTest {
     }
 
     @Test
+    void givenAServiceAccountThatDoesNotExist_thenItIsReported() {
+        assertThat(problems("serviceAccountName: cart-svc", "serviceAccountName: kart-svc"))
+                .contains("ServiceAccount kart-svc does not exist");
+    }
+
+    @Test
+    void givenAServiceTargetingAPortNoPodOpens_thenItIsReported() {
+        assertThat(problems("targetPort: grpc", "targetPort: grpcs")).contains("targetPort grpcs");
+    }
+
+    @Test
+    void givenANetworkPolicyLettingInAPortThePodsDoNotOpen_thenItIsReported() {
+        String[] documents = deployment.split("\n---\n");
+        for (int i = 0; i < documents.length; i++) {
+            if (documents[i].contains("kind: NetworkPolicy")
+                    && java.util.regex.Pattern.compile("(?m)^  name: cart-svc$").matcher(documents[i]).find()) {
+                int ingress = documents[i].indexOf("ingress:");
+                int port = documents[i].indexOf("8103", ingress);
+                String broken = documents[i].substring(0, port) + "9103" + documents[i].substring(port + 4);
+                documents[i] = broken;
+            }
+        }
+        ManifestProblems refused = catchThrowableOfType(ManifestProblems.class,
+                () -> Validation.validate(String.join("\n---\n", documents)));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.getMessage()).contains("NetworkPolicy cart-svc: ingress port 9103");
+    }
+
+    @Test
     void givenAMisspeltField_thenTheStrictParseRefusesIt() {
         assertThat(problems("containerPort: 8104", "contianerPort: 8104")).contains("contianerPort");
     }

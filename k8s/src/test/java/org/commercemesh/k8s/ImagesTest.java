@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,27 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 class ImagesTest {
 
     private static final Path REPOSITORY = Manifests.ROOT.resolve("..");
+
+    @Test
+    void givenJibImages_thenTheirJvmArgumentsAreTheSharedJvmSettings() throws Exception {
+        List<String> shared = Files.readAllLines(REPOSITORY.resolve("jvm/service.options")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        Properties platform = new Properties();
+        try (var defaults = Files.newBufferedReader(
+                REPOSITORY.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"))) {
+            platform.load(defaults);
+        }
+
+        assertThat(List.of(platform.getProperty("quarkus.jib.jvm-additional-arguments").split(",")))
+                .containsExactlyElementsOf(shared);
+        assertThat(platform.getProperty("quarkus.jib.user")).isEqualTo("185");
+        for (String service : List.of("user-svc", "catalog-svc", "cart-svc", "order-svc")) {
+            assertThat(Files.readString(REPOSITORY.resolve(service + "/pom.xml"))).as(service)
+                    .contains("<artifactId>quarkus-container-image-jib</artifactId>");
+            assertThat(Files.readString(REPOSITORY.resolve(service + "/src/main/docker/Dockerfile.jvm")))
+                    .contains("FROM " + platform.getProperty("quarkus.jib.base-jvm-image"));
+        }
+    }
 
     @Test
     void givenEachServiceImage_thenItRunsNonRootWithTheSharedJvmSettingsOnTheDeploymentsPort() throws Exception {
