@@ -8,7 +8,10 @@ public enum AddressKind implements ContractEnum<AddressType> {
     UNSPECIFIED(AddressType.ADDRESS_TYPE_UNSPECIFIED),
     SHIPPING(AddressType.ADDRESS_TYPE_SHIPPING),
     BILLING(AddressType.ADDRESS_TYPE_BILLING),
-    SHIPPING_AND_BILLING(AddressType.ADDRESS_TYPE_SHIPPING_AND_BILLING);
+    SHIPPING_AND_BILLING(AddressType.ADDRESS_TYPE_SHIPPING_AND_BILLING),
+    HOME(AddressType.ADDRESS_TYPE_HOME),
+    WORK(AddressType.ADDRESS_TYPE_WORK),
+    OTHER(AddressType.ADDRESS_TYPE_OTHER);
 
     private final AddressType proto;
 

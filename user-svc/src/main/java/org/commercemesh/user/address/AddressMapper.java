@@ -20,6 +20,7 @@ final class AddressMapper {
                 .setPhone(entity.phone)
                 .setLine1(entity.line1)
                 .setLine2(entity.line2)
+                .setDeliveryInstructions(entity.deliveryInstructions)
                 .setCity(entity.city)
                 .setRegion(entity.region)
                 .setPostalCode(entity.postalCode)

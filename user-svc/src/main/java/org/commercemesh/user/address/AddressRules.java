@@ -17,7 +17,7 @@ import com.google.type.LatLng;
 final class AddressRules {
 
     static final Set<String> UPDATABLE = Set.of("type", "label", "recipient_name", "phone", "line1", "line2",
-            "city", "region", "postal_code", "country_code", "location");
+            "city", "region", "postal_code", "country_code", "location", "delivery_instructions");
     private static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 -]{0,19}$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -59,6 +59,9 @@ final class AddressRules {
             violations.check(COUNTRIES.contains(address.getCountryCode()), "address.country_code",
                     "must be an upper-case ISO 3166-1 alpha-2 code, e.g. TH");
         }
+        if (mask.has("delivery_instructions")) {
+            violations.optionalText("address.delivery_instructions", address.getDeliveryInstructions(), 500);
+        }
         if (mask.has("location") && address.hasLocation()) {
             LatLng location = address.getLocation();
             // Comparisons with NaN are false, so NaN is refused too.
@@ -88,6 +91,9 @@ final class AddressRules {
         }
         if (mask.has("line2")) {
             entity.line2 = address.getLine2().strip();
+        }
+        if (mask.has("delivery_instructions")) {
+            entity.deliveryInstructions = address.getDeliveryInstructions().strip();
         }
         if (mask.has("city")) {
             entity.city = address.getCity().strip();

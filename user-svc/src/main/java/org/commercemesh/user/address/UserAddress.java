@@ -17,7 +17,7 @@ public class UserAddress extends TrackedEntity {
 
     public UUID userId;
 
-    /** The proto AddressType without its prefix: SHIPPING, BILLING, SHIPPING_AND_BILLING, UNSPECIFIED. */
+    /** The proto AddressType without its prefix: SHIPPING, BILLING, HOME, WORK, OTHER, … (AddressKind). */
     @Enumerated(EnumType.STRING)
     public AddressKind type;
     public String label;
@@ -25,6 +25,8 @@ public class UserAddress extends TrackedEntity {
     public String phone;
     public String line1;
     public String line2;
+    /** For the courier; empty when none (V5). */
+    public String deliveryInstructions = "";
     public String city;
     public String region;
     public String postalCode;

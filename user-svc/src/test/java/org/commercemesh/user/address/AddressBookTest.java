@@ -59,15 +59,35 @@ class AddressBookTest {
 
         Throwable failure = catchThrowable(() -> create(ann, Address.newBuilder()
                 .setLabel("x".repeat(51))
+                .setDeliveryInstructions("x".repeat(501))
                 .setPhone("12345")
                 .setPostalCode("!!")
                 .setCountryCode("th")
                 .setLocation(LatLng.newBuilder().setLatitude(91).setLongitude(-181))));
 
         assertThat(GrpcErrors.violatedFields(failure)).containsExactlyInAnyOrder("address.label",
-                "address.recipient_name",
+                "address.delivery_instructions", "address.recipient_name",
                 "address.phone", "address.line1", "address.city", "address.postal_code", "address.country_code",
                 "address.location.latitude", "address.location.longitude");
+    }
+
+    @Test
+    void givenAWorkAddressWithDeliveryInstructions_whenCreatedAndUpdated_thenBothAreKeptAndChangedByTheMask() {
+        SignedIn ann = TestAccounts.registerAndLogin(auth);
+
+        Address work = create(ann, home("Office").setType(AddressType.ADDRESS_TYPE_WORK)
+                .setDeliveryInstructions("  Leave it with the concierge on the ground floor  "));
+        Address updated = ann.as(addresses).updateAddress(UpdateAddressRequest.newBuilder()
+                .setAddress(Address.newBuilder().setId(work.getId()).setType(AddressType.ADDRESS_TYPE_OTHER)
+                        .setDeliveryInstructions("Gate code 4711"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("delivery_instructions"))
+                .build()).await().atMost(WAIT).getAddress();
+
+        assertThat(work.getType()).isEqualTo(AddressType.ADDRESS_TYPE_WORK);
+        assertThat(work.getDeliveryInstructions()).isEqualTo("Leave it with the concierge on the ground floor");
+        assertThat(updated.getDeliveryInstructions()).isEqualTo("Gate code 4711");
+        assertThat(updated.getType()).as("not in the mask").isEqualTo(AddressType.ADDRESS_TYPE_WORK);
+        assertThat(list(ann)).extracting(Address::getDeliveryInstructions).containsExactly("Gate code 4711");
     }
 
     @Test
