@@ -1,7 +1,7 @@
 import { shop, signedIn, signOut } from "./shop.js";
 import { clearNotice, e, main, newRoute, notice, renderer, updateBadge, words } from "./ui.js";
 import { catalogPage, productPage, searchPage } from "./pages/catalog.js";
-import { loginPage, registerPage } from "./pages/account.js";
+import { forgotPasswordPage, loginPage, registerPage, resetPasswordPage, verifyEmailPage } from "./pages/account.js";
 import { cartPage } from "./pages/cart.js";
 import { checkoutPage } from "./pages/checkout.js";
 import { orderPage, ordersPage } from "./pages/orders.js";
@@ -25,7 +25,11 @@ function accountNav(): void {
   }
 }
 
-/** Hash routes: #/, #/search?q=, #/product/ID, #/login, #/register, #/cart, #/checkout, #/orders[/ID], #/wishlists, #/shared/ID/TOKEN. */
+/**
+ * Hash routes: #/, #/search?q=, #/product/ID, #/login, #/register, #/forgot-password,
+ * #/reset-password?token= and #/verify-email?token= (the links user-svc e-mails), #/cart,
+ * #/checkout, #/orders[/ID], #/wishlists, #/shared/ID/TOKEN.
+ */
 async function route(): Promise<void> {
   newRoute();
   const render = renderer();
@@ -41,6 +45,9 @@ async function route(): Promise<void> {
       case "product": await productPage(parts[1]); break;
       case "login": loginPage(); break;
       case "register": registerPage(); break;
+      case "forgot-password": forgotPasswordPage(); break;
+      case "reset-password": resetPasswordPage(params); break;
+      case "verify-email": await verifyEmailPage(params); break;
       case "cart": await cartPage(); break;
       case "checkout": await checkoutPage(); break;
       case "orders": await (parts[1] ? orderPage(parts[1], params) : ordersPage()); break;

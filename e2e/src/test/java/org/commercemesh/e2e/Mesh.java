@@ -154,6 +154,7 @@ final class Mesh {
                 // Every shopper of the suite comes from this machine's one address.
                 env.put("COMMERCE_AUTH_REGISTER_MAX_PER_CLIENT", "1000");
                 env.put("COMMERCE_AUTH_LOGIN_MAX_FAILURES_PER_CLIENT", "1000");
+                env.put("COMMERCE_AUTH_LINKS_MAX_PER_CLIENT", "1000");
                 env.put("QUARKUS_MAILER_MOCK", "false");
                 env.put("QUARKUS_MAILER_HOST", smtpConfig.get("quarkus.mailer.host"));
                 env.put("QUARKUS_MAILER_PORT", smtpConfig.get("quarkus.mailer.port"));

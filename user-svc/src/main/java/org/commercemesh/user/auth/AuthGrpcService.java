@@ -7,6 +7,7 @@ import org.commercemesh.platform.grpc.ClientAddress;
 import org.commercemesh.user.account.UserMapper;
 import org.commercemesh.user.client.ApiClientService;
 import org.commercemesh.user.profile.UserService;
+import org.commercemesh.user.recovery.RecoveryService;
 import org.commercemesh.user.session.LoginService;
 import org.commercemesh.user.session.SessionService;
 import org.commercemesh.user.v1.AuthService;
@@ -20,6 +21,12 @@ import org.commercemesh.user.v1.RefreshTokenRequest;
 import org.commercemesh.user.v1.RefreshTokenResponse;
 import org.commercemesh.user.v1.RegisterRequest;
 import org.commercemesh.user.v1.RegisterResponse;
+import org.commercemesh.user.v1.RequestPasswordResetRequest;
+import org.commercemesh.user.v1.RequestPasswordResetResponse;
+import org.commercemesh.user.v1.ResetPasswordRequest;
+import org.commercemesh.user.v1.ResetPasswordResponse;
+import org.commercemesh.user.v1.VerifyEmailRequest;
+import org.commercemesh.user.v1.VerifyEmailResponse;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -32,13 +39,15 @@ public class AuthGrpcService implements AuthService {
     private final LoginService logins;
     private final SessionService sessions;
     private final ApiClientService clients;
+    private final RecoveryService recovery;
 
     public AuthGrpcService(UserService accounts, LoginService logins, SessionService sessions,
-            ApiClientService clients) {
+            ApiClientService clients, RecoveryService recovery) {
         this.accounts = accounts;
         this.logins = logins;
         this.sessions = sessions;
         this.clients = clients;
+        this.recovery = recovery;
     }
 
     @Override
@@ -80,5 +89,27 @@ public class AuthGrpcService implements AuthService {
     @PermitAll
     public Uni<LogoutResponse> logout(LogoutRequest request) {
         return sessions.logout(request.getRefreshToken()).replaceWith(LogoutResponse.getDefaultInstance());
+    }
+
+    @Override
+    @PermitAll
+    public Uni<VerifyEmailResponse> verifyEmail(VerifyEmailRequest request) {
+        return Uni.createFrom().deferred(() -> recovery.verifyEmail(request.getToken()))
+                .map(account -> VerifyEmailResponse.newBuilder().setUser(UserMapper.toProto(account)).build());
+    }
+
+    @Override
+    @PermitAll
+    public Uni<RequestPasswordResetResponse> requestPasswordReset(RequestPasswordResetRequest request) {
+        String client = ClientAddress.current();
+        return Uni.createFrom().deferred(() -> recovery.requestPasswordReset(request.getEmail(), client))
+                .replaceWith(RequestPasswordResetResponse.getDefaultInstance());
+    }
+
+    @Override
+    @PermitAll
+    public Uni<ResetPasswordResponse> resetPassword(ResetPasswordRequest request) {
+        return Uni.createFrom().deferred(() -> recovery.resetPassword(request))
+                .replaceWith(ResetPasswordResponse.getDefaultInstance());
     }
 }

@@ -26,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AttemptThrottle {
 
-    /** At most {@code max} attempts per subject within {@code window}. */
-    public record Limit(String scope, int max, Duration window) {
+    /** At most {@code max} attempts per subject within {@code window}; {@code refusal} tells the caller why not. */
+    public record Limit(String scope, int max, Duration window, String refusal) {
     }
 
     /** One attempt to take: a limit and the subject it counts against. */
@@ -78,6 +78,11 @@ public class AttemptThrottle {
         return attempts.forgive(ids, reset.limit().scope(), reset.subject()).replaceWithVoid();
     }
 
+    /** Starts the count of one subject afresh: its owner proved who they are another way. */
+    public Uni<Void> forgive(Limit limit, String subject) {
+        return attempts.forget(limit.scope(), subject).replaceWithVoid();
+    }
+
     @Scheduled(every = "10m", delayed = "1m")
     @WithTransaction
     Uni<Void> purgeOld() {
@@ -93,9 +98,7 @@ public class AttemptThrottle {
                     if (recent.size() >= limit.max()) {
                         metrics.throttled(limit.scope());
                         Instant freesAt = recent.get(limit.max() - 1).attemptedAt.plus(limit.window());
-                        throw new ThrottledException(limit.scope().startsWith("register")
-                                ? "too many registrations from this address; try again later"
-                                : "too many failed logins; try again later", Duration.between(now, freesAt));
+                        throw new ThrottledException(limit.refusal(), Duration.between(now, freesAt));
                     }
                 })
                 .replaceWithVoid();

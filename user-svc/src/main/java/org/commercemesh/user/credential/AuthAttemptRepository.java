@@ -35,6 +35,10 @@ public class AuthAttemptRepository implements PanacheRepositoryBase<AuthAttempt,
         return delete("id in ?1 or (scope = ?2 and subject = ?3)", ids, scope, subject);
     }
 
+    public Uni<Long> forget(String scope, String subject) {
+        return delete("scope = ?1 and subject = ?2", scope, subject);
+    }
+
     public Uni<Long> deleteBefore(Instant before) {
         return delete("attemptedAt < ?1", before);
     }

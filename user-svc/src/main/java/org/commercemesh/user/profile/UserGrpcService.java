@@ -8,10 +8,12 @@ import jakarta.annotation.security.RolesAllowed;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.Violations;
+import org.commercemesh.platform.grpc.ClientAddress;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserMapper;
+import org.commercemesh.user.recovery.RecoveryService;
 import org.commercemesh.user.session.AccessTokens;
 import org.commercemesh.user.session.CredentialService;
 import org.commercemesh.user.v1.ChangePasswordRequest;
@@ -24,6 +26,8 @@ import org.commercemesh.user.v1.GetUserRequest;
 import org.commercemesh.user.v1.GetUserResponse;
 import org.commercemesh.user.v1.ListUsersRequest;
 import org.commercemesh.user.v1.ListUsersResponse;
+import org.commercemesh.user.v1.SendVerificationEmailRequest;
+import org.commercemesh.user.v1.SendVerificationEmailResponse;
 import org.commercemesh.user.v1.UpdateMeRequest;
 import org.commercemesh.user.v1.UpdateMeResponse;
 
@@ -36,11 +40,14 @@ public class UserGrpcService implements org.commercemesh.user.v1.UserService {
 
     private final UserService accounts;
     private final CredentialService credentials;
+    private final RecoveryService recovery;
     private final Caller caller;
 
-    public UserGrpcService(UserService accounts, CredentialService credentials, Caller caller) {
+    public UserGrpcService(UserService accounts, CredentialService credentials, RecoveryService recovery,
+            Caller caller) {
         this.accounts = accounts;
         this.credentials = credentials;
+        this.recovery = recovery;
         this.caller = caller;
     }
 
@@ -64,6 +71,14 @@ public class UserGrpcService implements org.commercemesh.user.v1.UserService {
         return caller.current().chain(me -> credentials.changePassword(me.userId(),
                 me.claim(AccessTokens.SESSION_CLAIM).map(Ids::parseOrNull).orElse(null), request))
                 .replaceWith(ChangePasswordResponse.getDefaultInstance());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<SendVerificationEmailResponse> sendVerificationEmail(SendVerificationEmailRequest request) {
+        String client = ClientAddress.current();
+        return caller.current().chain(me -> recovery.resendVerification(me.userId(), client))
+                .replaceWith(SendVerificationEmailResponse.getDefaultInstance());
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.commercemesh.user.credential.AttemptThrottle.Charge;
 import org.commercemesh.user.credential.AuthLimits;
 import org.commercemesh.user.credential.PasswordHasher;
 import org.commercemesh.user.credential.PasswordPolicy;
+import org.commercemesh.user.recovery.RecoveryService;
+import org.commercemesh.user.recovery.RecoveryService.IssuedLink;
 import org.commercemesh.user.session.SessionService;
 import org.commercemesh.user.v1.RegisterRequest;
 import org.commercemesh.user.v1.UpdateMeRequest;
@@ -34,7 +36,6 @@ import org.commercemesh.user.v1.UserRegistered;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Account lifecycle: registration, profile changes, soft deletion, admin listing. */
@@ -51,9 +52,12 @@ public class UserService {
     private final OutboxWriter outbox;
     private final AttemptThrottle throttle;
     private final AuthLimits limits;
+    private final RecoveryService recovery;
 
     public UserService(UserRepository users, AddressRepository addresses, PasswordHasher hasher,
-            SessionService sessions, OutboxWriter outbox, AttemptThrottle throttle, AuthLimits limits) {
+            SessionService sessions, OutboxWriter outbox, AttemptThrottle throttle, AuthLimits limits,
+            RecoveryService recovery) {
+        this.recovery = recovery;
         this.throttle = throttle;
         this.limits = limits;
         this.users = users;
@@ -105,8 +109,11 @@ public class UserService {
                                             .setFirstName(saved.firstName)
                                             .setNewsletterOptIn(saved.newsletterOptIn)
                                             .setRegisterTime(ProtoTime.toProto(now))
-                                            .build()));
-                        })));
+                                            .build()))
+                                    .chain(saved -> recovery.issueVerification(saved, now));
+                        })))
+                .invoke(recovery::mailVerification)
+                .map(IssuedLink::account);
     }
 
     @WithSession
@@ -114,7 +121,7 @@ public class UserService {
         return users.getLive(userId);
     }
 
-    @WithTransaction
+    /** A changed e-mail address is unverified until the link sent to it is opened. */
     public Uni<UserAccount> update(UUID userId, UpdateMeRequest request) {
         User changes = request.getUser();
         Violations violations = new Violations();
@@ -141,37 +148,47 @@ public class UserService {
                 : null;
         violations.throwIfAny();
 
-        return users.lockLive(userId)
+        return Panache.withTransaction(() -> users.lockLive(userId)
                 .call(account -> mask.has("email") ? users.emailTaken(email, userId).invoke(taken -> {
                     if (taken) {
                         throw new AlreadyExistsException("an account with this e-mail address already exists");
                     }
                 }) : Uni.createFrom().voidItem())
-                .invoke(account -> {
-                    if (mask.has("email") && !account.email.equals(email)) {
-                        account.email = email;
-                        account.emailVerified = false;
-                    }
-                    if (mask.has("first_name")) {
-                        account.firstName = changes.getFirstName().strip();
-                    }
-                    if (mask.has("last_name")) {
-                        account.lastName = changes.getLastName().strip();
-                    }
-                    if (mask.has("phone")) {
-                        account.phone = changes.getPhone().isEmpty() ? null : changes.getPhone();
-                    }
-                    if (mask.has("date_of_birth")) {
-                        account.dateOfBirth = birth;
-                    }
-                    if (mask.has("gender")) {
-                        account.gender = ProfileRules.genderColumn(changes.getGender());
-                    }
-                    if (mask.has("newsletter_opt_in")) {
-                        account.newsletterOptIn = changes.getNewsletterOptIn();
-                    }
-                    account.updatedAt = Instant.now();
-                });
+                .chain(account -> {
+                    boolean emailChanged = mask.has("email") && !account.email.equals(email);
+                    apply(account, mask, changes, email, birth);
+                    return emailChanged
+                            ? recovery.issueVerification(account, account.updatedAt)
+                            : Uni.createFrom().item(IssuedLink.none(account));
+                }))
+                .invoke(recovery::mailVerification)
+                .map(IssuedLink::account);
+    }
+
+    private static void apply(UserAccount account, UpdateMask mask, User changes, String email, LocalDate birth) {
+        if (mask.has("email") && !account.email.equals(email)) {
+            account.email = email;
+            account.emailVerified = false;
+        }
+        if (mask.has("first_name")) {
+            account.firstName = changes.getFirstName().strip();
+        }
+        if (mask.has("last_name")) {
+            account.lastName = changes.getLastName().strip();
+        }
+        if (mask.has("phone")) {
+            account.phone = changes.getPhone().isEmpty() ? null : changes.getPhone();
+        }
+        if (mask.has("date_of_birth")) {
+            account.dateOfBirth = birth;
+        }
+        if (mask.has("gender")) {
+            account.gender = ProfileRules.genderColumn(changes.getGender());
+        }
+        if (mask.has("newsletter_opt_in")) {
+            account.newsletterOptIn = changes.getNewsletterOptIn();
+        }
+        account.updatedAt = Instant.now();
     }
 
     /**

@@ -7,15 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderEventLine;
 import org.commercemesh.order.v1.OrderShipped;
 import org.commercemesh.testing.kafka.TestKafka;
-import org.commercemesh.testing.mail.SmtpServerResource;
+import org.commercemesh.testing.mail.Mailbox;
 import org.commercemesh.user.TestAccounts;
 import org.commercemesh.user.TestAccounts.SignedIn;
 import org.commercemesh.user.v1.AuthService;
@@ -50,13 +48,13 @@ class OrderMailerTest {
         // Same key, same partition: once the later event's mail is in, both deliveries have been handled.
         TestKafka.publish("order.events", confirmed.getOrderId(), UUID.randomUUID().toString(), later);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(ann.email()).stream()
-                .anyMatch(mail -> subject(mail).endsWith("is on its way")));
-        List<MimeMessage> confirmations = mailsTo(ann.email()).stream()
-                .filter(mail -> subject(mail).endsWith("is confirmed")).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ann.email()).stream()
+                .anyMatch(mail -> Mailbox.subject(mail).endsWith("is on its way")));
+        List<MimeMessage> confirmations = Mailbox.to(ann.email()).stream()
+                .filter(mail -> Mailbox.subject(mail).endsWith("is confirmed")).toList();
         assertThat(confirmations).hasSize(1);
-        assertThat(subject(confirmations.get(0))).isEqualTo("Your order ORD-20261125-000042 is confirmed");
-        assertThat(((String) confirmations.get(0).getContent())).contains("906.00 THB").contains("Hello Ann");
+        assertThat(Mailbox.subject(confirmations.get(0))).isEqualTo("Your order ORD-20261125-000042 is confirmed");
+        assertThat(Mailbox.text(confirmations.get(0))).contains("906.00 THB").contains("Hello Ann");
     }
 
     @Test
@@ -68,25 +66,8 @@ class OrderMailerTest {
 
         TestKafka.publish("order.events", shipped.getOrderId(), UUID.randomUUID().toString(), shipped);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(ann.email()).size() == 1);
-        assertThat(((String) mailsTo(ann.email()).get(0).getContent())).contains("TH123456789");
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<MimeMessage> mailsTo(String email) {
-        return SmtpServerResource.received().stream().filter(message -> {
-            try {
-                return message.getRecipients(RecipientType.TO)[0].toString().equals(email);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        String subject = "Your order ORD-20261125-000043 is on its way";
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ann.email(), subject).size() == 1);
+        assertThat(Mailbox.text(Mailbox.to(ann.email(), subject).get(0))).contains("TH123456789");
     }
 }
