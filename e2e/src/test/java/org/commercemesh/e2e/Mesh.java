@@ -27,6 +27,8 @@ import org.commercemesh.testing.auth.TestJwtKeys;
 import org.commercemesh.testing.kafka.TestKafkaBroker;
 import org.commercemesh.testing.mail.SmtpServerResource;
 import org.commercemesh.testing.postgres.PostgresDatabaseResource;
+import org.commercemesh.testing.sms.TwilioApi;
+import org.commercemesh.testing.sms.TwilioApiResource;
 import org.commercemesh.user.v1.AuthServiceGrpc;
 import org.commercemesh.user.v1.IssueClientTokenRequest;
 
@@ -49,6 +51,7 @@ final class Mesh {
     private final List<Process> processes = new ArrayList<>();
     private final List<PostgresDatabaseResource> resources = new ArrayList<>();
     private final SmtpServerResource smtp = new SmtpServerResource();
+    private final TwilioApi sms = new TwilioApi(TwilioApiResource.ACCOUNT_SID, TwilioApiResource.AUTH_TOKEN);
     private final SpanCollector spans = new SpanCollector();
     private final Map<String, String> serviceSecrets = new HashMap<>();
     private final Map<String, String> serviceTokens = new java.util.concurrent.ConcurrentHashMap<>();
@@ -159,6 +162,11 @@ final class Mesh {
                 env.put("QUARKUS_MAILER_HOST", smtpConfig.get("quarkus.mailer.host"));
                 env.put("QUARKUS_MAILER_PORT", smtpConfig.get("quarkus.mailer.port"));
                 env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+                env.put("COMMERCE_SMS_PROVIDER", "twilio");
+                env.put("COMMERCE_SMS_TWILIO_BASE_URL", sms.baseUrl());
+                env.put("COMMERCE_SMS_TWILIO_ACCOUNT_SID", TwilioApiResource.ACCOUNT_SID);
+                env.put("COMMERCE_SMS_TWILIO_AUTH_TOKEN", TwilioApiResource.AUTH_TOKEN);
+                env.put("COMMERCE_SMS_TWILIO_FROM", TwilioApiResource.FROM);
                 env.put("COMMERCE_AUTH_SERVICE_CLIENTS", serviceSecrets.entrySet().stream()
                         .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(",")));
                 if (serviceSecrets.containsKey(service)) {
@@ -279,6 +287,12 @@ final class Mesh {
         }
         resources.forEach(PostgresDatabaseResource::stop);
         smtp.stop();
+        sms.close();
+    }
+
+    /** The SMS gateway the services text through: a local server speaking Twilio's API. */
+    TwilioApi sms() {
+        return sms;
     }
 
     private static int freePort() {

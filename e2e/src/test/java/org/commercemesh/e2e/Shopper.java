@@ -13,6 +13,7 @@ import org.commercemesh.user.v1.AuthServiceGrpc;
 import org.commercemesh.user.v1.CreateAddressRequest;
 import org.commercemesh.user.v1.LoginRequest;
 import org.commercemesh.user.v1.RegisterRequest;
+import org.commercemesh.user.v1.UserServiceGrpc;
 
 import io.grpc.Metadata;
 import io.grpc.stub.AbstractStub;
@@ -49,6 +50,10 @@ final class Shopper {
 
     AddressServiceGrpc.AddressServiceBlockingStub addresses() {
         return as(AddressServiceGrpc.newBlockingStub(mesh.channel("user-svc")));
+    }
+
+    UserServiceGrpc.UserServiceBlockingStub account() {
+        return as(UserServiceGrpc.newBlockingStub(mesh.channel("user-svc")));
     }
 
     ProductServiceGrpc.ProductServiceBlockingStub products() {

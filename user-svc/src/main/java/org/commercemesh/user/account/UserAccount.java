@@ -28,5 +28,9 @@ public class UserAccount extends TrackedEntity {
     @Enumerated(EnumType.STRING)
     public AccountRole role;
     public boolean emailVerified;
+    public boolean notifyByEmail = true;
+    public boolean notifyBySms;
+    /** The phone texts go to: set only by a confirmed phone verification. */
+    public String smsPhone;
     public Instant deletedAt;
 }

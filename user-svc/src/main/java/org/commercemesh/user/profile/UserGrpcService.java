@@ -11,25 +11,36 @@ import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.grpc.ClientAddress;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserMapper;
+import org.commercemesh.user.notification.PreferenceMapper;
+import org.commercemesh.user.notification.PreferenceService;
 import org.commercemesh.user.recovery.RecoveryService;
 import org.commercemesh.user.session.AccessTokens;
 import org.commercemesh.user.session.CredentialService;
 import org.commercemesh.user.v1.ChangePasswordRequest;
 import org.commercemesh.user.v1.ChangePasswordResponse;
+import org.commercemesh.user.v1.ConfirmPhoneVerificationRequest;
+import org.commercemesh.user.v1.ConfirmPhoneVerificationResponse;
 import org.commercemesh.user.v1.DeleteMeRequest;
 import org.commercemesh.user.v1.DeleteMeResponse;
 import org.commercemesh.user.v1.GetMeRequest;
 import org.commercemesh.user.v1.GetMeResponse;
+import org.commercemesh.user.v1.GetNotificationPreferencesRequest;
+import org.commercemesh.user.v1.GetNotificationPreferencesResponse;
 import org.commercemesh.user.v1.GetUserRequest;
 import org.commercemesh.user.v1.GetUserResponse;
 import org.commercemesh.user.v1.ListUsersRequest;
 import org.commercemesh.user.v1.ListUsersResponse;
 import org.commercemesh.user.v1.SendVerificationEmailRequest;
 import org.commercemesh.user.v1.SendVerificationEmailResponse;
+import org.commercemesh.user.v1.StartPhoneVerificationRequest;
+import org.commercemesh.user.v1.StartPhoneVerificationResponse;
 import org.commercemesh.user.v1.UpdateMeRequest;
 import org.commercemesh.user.v1.UpdateMeResponse;
+import org.commercemesh.user.v1.UpdateNotificationPreferencesRequest;
+import org.commercemesh.user.v1.UpdateNotificationPreferencesResponse;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -41,13 +52,15 @@ public class UserGrpcService implements org.commercemesh.user.v1.UserService {
     private final UserService accounts;
     private final CredentialService credentials;
     private final RecoveryService recovery;
+    private final PreferenceService preferences;
     private final Caller caller;
 
     public UserGrpcService(UserService accounts, CredentialService credentials, RecoveryService recovery,
-            Caller caller) {
+            PreferenceService preferences, Caller caller) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.recovery = recovery;
+        this.preferences = preferences;
         this.caller = caller;
     }
 
@@ -79,6 +92,41 @@ public class UserGrpcService implements org.commercemesh.user.v1.UserService {
         String client = ClientAddress.current();
         return caller.current().chain(me -> recovery.resendVerification(me.userId(), client))
                 .replaceWith(SendVerificationEmailResponse.getDefaultInstance());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<GetNotificationPreferencesResponse> getNotificationPreferences(
+            GetNotificationPreferencesRequest request) {
+        return caller.current().chain(me -> preferences.get(me.userId()))
+                .map(account -> GetNotificationPreferencesResponse.newBuilder()
+                        .setPreferences(PreferenceMapper.toProto(account)).build());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<UpdateNotificationPreferencesResponse> updateNotificationPreferences(
+            UpdateNotificationPreferencesRequest request) {
+        return caller.current().chain(me -> preferences.update(me.userId(), request))
+                .map(account -> UpdateNotificationPreferencesResponse.newBuilder()
+                        .setPreferences(PreferenceMapper.toProto(account)).build());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<StartPhoneVerificationResponse> startPhoneVerification(StartPhoneVerificationRequest request) {
+        String client = ClientAddress.current();
+        return caller.current().chain(me -> preferences.startVerification(me.userId(), request.getPhone(), client))
+                .map(expires -> StartPhoneVerificationResponse.newBuilder()
+                        .setExpireTime(ProtoTime.toProto(expires)).build());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<ConfirmPhoneVerificationResponse> confirmPhoneVerification(ConfirmPhoneVerificationRequest request) {
+        return caller.current().chain(me -> preferences.confirmVerification(me.userId(), request.getCode()))
+                .map(account -> ConfirmPhoneVerificationResponse.newBuilder()
+                        .setPreferences(PreferenceMapper.toProto(account)).build());
     }
 
     @Override
