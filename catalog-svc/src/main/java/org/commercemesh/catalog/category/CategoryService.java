@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.catalog.Slugs;
 import org.commercemesh.catalog.v1.Category;
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.error.AlreadyExistsException;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.InvalidArgumentException;
@@ -25,9 +27,11 @@ import io.smallrye.mutiny.Uni;
 public class CategoryService {
 
     private final CategoryRepository categories;
+    private final AuditLog audit;
 
-    public CategoryService(CategoryRepository categories) {
+    public CategoryService(CategoryRepository categories, AuditLog audit) {
         this.categories = categories;
+        this.audit = audit;
     }
 
     @WithSession
@@ -79,7 +83,9 @@ public class CategoryService {
                     }
                     return requireFreeSlug(entity.slug, entity.id);
                 })
-                .chain(() -> categories.persist(entity));
+                .chain(() -> categories.persist(entity))
+                .call(created -> audit.record(new Change("category.create", "category", created.id.toString(), null,
+                        CategoryMapper.toProto(created))));
     }
 
     @WithTransaction
@@ -87,6 +93,11 @@ public class CategoryService {
         UUID id = UUID.fromString(request.getId());
         return categories.findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("category", id))
+                .chain(found -> update(found, CategoryMapper.toProto(found), request, mask));
+    }
+
+    private Uni<CatalogCategory> update(CatalogCategory found, Category before, Category request, UpdateMask mask) {
+        return Uni.createFrom().item(found)
                 .call(entity -> tree().invoke(tree -> {
                     CategoryRules.apply(request, mask, entity);
                     if (entity.parentId != null && !tree.contains(entity.parentId)) {
@@ -100,7 +111,9 @@ public class CategoryService {
                 .call(entity -> mask.has("slug") || mask.has("name")
                         ? requireFreeSlug(entity.slug, entity.id)
                         : Uni.createFrom().voidItem())
-                .invoke(entity -> entity.updatedAt = Instant.now());
+                .invoke(entity -> entity.updatedAt = Instant.now())
+                .call(entity -> audit.record(new Change("category.update", "category", entity.id.toString(), before,
+                        CategoryMapper.toProto(entity))));
     }
 
     @WithTransaction
@@ -118,6 +131,8 @@ public class CategoryService {
                     }
                 }))
                 .call(entity -> categories.unlinkProducts(id))
+                .call(entity -> audit.record(new Change("category.delete", "category", id.toString(),
+                        CategoryMapper.toProto(entity), null)))
                 .call(categories::delete)
                 .replaceWithVoid();
     }

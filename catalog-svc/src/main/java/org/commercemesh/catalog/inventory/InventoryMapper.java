@@ -26,6 +26,12 @@ public final class InventoryMapper {
                 .setInStock(!figures.manageStock() || available > 0).build();
     }
 
+    /** The level an adjustment of {@code delta} units started from, computed back from where it ended. */
+    public static StockLevel before(StockLevel after, int delta) {
+        return toProto(new StockFigures(UUID.fromString(after.getProductId()), after.getManageStock(),
+                after.getStockQuantity() - delta, after.getReservedQuantity()));
+    }
+
     /** An order's lines move together, so the first one speaks for the reservation's status and expiry. */
     public static Reservation toProto(UUID orderId, List<StockReservation> lines, Instant now) {
         Reservation.Builder reservation = Reservation.newBuilder().setOrderId(orderId.toString());

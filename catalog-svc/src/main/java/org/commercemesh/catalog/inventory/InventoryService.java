@@ -20,6 +20,8 @@ import org.commercemesh.catalog.v1.StockChangeReason;
 import org.commercemesh.catalog.v1.StockChanged;
 import org.commercemesh.catalog.v1.StockLevel;
 import org.commercemesh.catalog.v1.StockLine;
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.NotFoundException;
 import org.commercemesh.platform.outbox.OutboxWriter;
@@ -46,9 +48,11 @@ public class InventoryService {
     private final ProductViews views;
     private final OutboxWriter outbox;
     private final InventoryMetrics metrics;
+    private final AuditLog audit;
 
     public InventoryService(StockRepository stock, ReservationRepository reservations, ProductRepository products,
-            ProductViews views, OutboxWriter outbox, InventoryMetrics metrics) {
+            ProductViews views, OutboxWriter outbox, InventoryMetrics metrics, AuditLog audit) {
+        this.audit = audit;
         this.metrics = metrics;
         this.stock = stock;
         this.reservations = reservations;
@@ -165,6 +169,11 @@ public class InventoryService {
     /** Admin: adds or removes units; stock may not fall below what active reservations hold. */
     @WithTransaction
     public Uni<StockLevel> adjust(UUID productId, int delta, String reason, String adjustedBy) {
+        return change(productId, delta, reason, adjustedBy).call(after -> audit.record(new Change("stock.adjust",
+                "product", productId.toString(), InventoryMapper.before(after, delta), after)));
+    }
+
+    private Uni<StockLevel> change(UUID productId, int delta, String reason, String adjustedBy) {
         return stock.lock(List.of(productId)).chain(locked -> {
             LockedProduct product = locked.get(productId);
             if (product == null || !product.live()) {

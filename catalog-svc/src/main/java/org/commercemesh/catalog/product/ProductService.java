@@ -20,6 +20,8 @@ import org.commercemesh.catalog.v1.ProductDeleted;
 import org.commercemesh.catalog.v1.ProductFilter;
 import org.commercemesh.catalog.v1.ProductSort;
 import org.commercemesh.catalog.v1.ProductStatus;
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.error.AlreadyExistsException;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.InvalidArgumentException;
@@ -51,9 +53,11 @@ public class ProductService {
     private final ProductViews views;
     private final CategoryService categories;
     private final OutboxWriter outbox;
+    private final AuditLog audit;
 
     public ProductService(ProductRepository products, ProductViews views, CategoryService categories,
-            OutboxWriter outbox) {
+            OutboxWriter outbox, AuditLog audit) {
+        this.audit = audit;
         this.products = products;
         this.views = views;
         this.categories = categories;
@@ -146,7 +150,9 @@ public class ProductService {
                 .chain(Panache::flush)
                 .chain(() -> products.replaceCategories(product.id, request.getCategoriesList()))
                 .chain(() -> outbox.append(product.id.toString(), ProductMapper.changed(product, List.of(), true)))
-                .chain(() -> details(product));
+                .chain(() -> details(product))
+                .call(created -> audit.record(new Change("product.create", "product", product.id.toString(), null,
+                        ProductMapper.toProto(created))));
     }
 
     @WithTransaction
@@ -154,6 +160,13 @@ public class ProductService {
         UUID id = UUID.fromString(request.getId());
         return products.findLive(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("product", id))
+                .chain(product -> details(product).map(ProductMapper::toProto)
+                        .chain(before -> update(product, request, mask).call(after -> audit.record(new Change(
+                                "product.update", "product", id.toString(), before, ProductMapper.toProto(after))))));
+    }
+
+    private Uni<ProductDetails> update(CatalogProduct found, Product request, UpdateMask mask) {
+        return Uni.createFrom().item(found)
                 .call(product -> {
                     ProductState from = product.status;
                     apply(request, mask, product);
@@ -181,6 +194,8 @@ public class ProductService {
     public Uni<Void> delete(UUID id) {
         return products.findLive(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("product", id))
+                .call(product -> details(product).chain(before -> audit.record(new Change("product.delete", "product",
+                        id.toString(), ProductMapper.toProto(before), null))))
                 .call(product -> {
                     product.deletedAt = Instant.now();
                     product.updatedAt = product.deletedAt;

@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.commercemesh.catalog.product.ProductRepository;
 import org.commercemesh.catalog.product.ProductViews;
 import org.commercemesh.catalog.v1.CreateReviewRequest;
+import org.commercemesh.catalog.v1.Review;
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.auth.AuthenticatedCaller;
 import org.commercemesh.platform.error.AlreadyExistsException;
 import org.commercemesh.platform.error.NotFoundException;
@@ -30,8 +33,10 @@ public class ReviewService {
     private final ReviewRepository reviews;
     private final ProductRepository products;
     private final ProductViews views;
+    private final AuditLog audit;
 
-    public ReviewService(ReviewRepository reviews, ProductRepository products, ProductViews views) {
+    public ReviewService(ReviewRepository reviews, ProductRepository products, ProductViews views, AuditLog audit) {
+        this.audit = audit;
         this.reviews = reviews;
         this.products = products;
         this.views = views;
@@ -84,10 +89,13 @@ public class ReviewService {
     @WithTransaction
     public Uni<ProductReview> moderate(UUID reviewId, ReviewState status, boolean featured) {
         return reviews.getLive(reviewId)
-                .invoke(review -> {
+                .call(review -> {
+                    Review before = ReviewMapper.toProto(review);
                     review.status = status;
                     review.featured = featured;
                     review.updatedAt = Instant.now();
+                    return audit.record(new Change("review.moderate", "review", reviewId.toString(), before,
+                            ReviewMapper.toProto(review)));
                 })
                 .call(review -> Panache.flush().chain(() -> reviews.recomputeRatings(review.productId))
                         .chain(() -> views.forget(List.of(review.productId))));
@@ -97,12 +105,17 @@ public class ReviewService {
     @WithTransaction
     public Uni<Void> delete(UUID reviewId, AuthenticatedCaller caller) {
         return reviews.getLive(reviewId)
-                .invoke(review -> {
+                .call(review -> {
                     if (!caller.isAdmin() && !review.userId.equals(caller.userId())) {
                         throw new NotFoundException("review", reviewId);
                     }
+                    Review before = ReviewMapper.toProto(review);
                     review.deletedAt = Instant.now();
                     review.updatedAt = review.deletedAt;
+                    // An author removing their own review is no admin action.
+                    return review.userId.equals(caller.userId())
+                            ? Uni.createFrom().voidItem()
+                            : audit.record(new Change("review.delete", "review", reviewId.toString(), before, null));
                 })
                 .call(review -> Panache.flush().chain(() -> reviews.recomputeRatings(review.productId))
                         .chain(() -> views.forget(List.of(review.productId))))

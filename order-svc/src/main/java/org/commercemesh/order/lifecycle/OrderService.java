@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.commercemesh.order.payment.CardHolds;
 import org.commercemesh.order.payment.Payment;
 import org.commercemesh.order.payment.PaymentProvider;
+import org.commercemesh.order.v1.Order;
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.auth.AuthenticatedCaller;
 import org.commercemesh.platform.auth.Scopes;
 import org.commercemesh.platform.error.FailedPreconditionException;
@@ -36,9 +39,11 @@ public class OrderService {
     private final OutboxWriter outbox;
     private final CardHolds holds;
     private final OrderMetrics metrics;
+    private final AuditLog audit;
 
     public OrderService(OrderRepository orders, PaymentProvider payments, OutboxWriter outbox, CardHolds holds,
-            OrderMetrics metrics) {
+            OrderMetrics metrics, AuditLog audit) {
+        this.audit = audit;
         this.metrics = metrics;
         this.orders = orders;
         this.payments = payments;
@@ -75,9 +80,16 @@ public class OrderService {
                                     "the order changed meanwhile; try again");
                         }
                         CustomerOrder order = current.order();
+                        Order before = OrderMapper.toProto(current);
                         order.cancel(reason.isBlank() ? "CUSTOMER_REQUEST" : reason.strip(),
                                 paidBack ? PaymentState.REFUNDED : PaymentState.VOIDED, Instant.now());
+                        // A buyer cancelling their own order is no admin action.
+                        boolean own = caller.isUser() && caller.userId().equals(order.userId);
                         return outbox.append(order.id.toString(), OrderEvents.cancelled(current, paidBack))
+                                .call(() -> own
+                                        ? Uni.createFrom().voidItem()
+                                        : audit.record(new Change("order.cancel", "order", orderId.toString(), before,
+                                                OrderMapper.toProto(current))))
                                 .replaceWith(current);
                     })).invoke(() -> metrics.cancelled(OrderMetrics.BY_CUSTOMER)).chain(cancelled -> paidBack
                             ? Uni.createFrom().item(cancelled)
@@ -91,12 +103,15 @@ public class OrderService {
     public Uni<OrderWithLines> advance(UUID orderId, OrderState target, String trackingNumber) {
         return orders.lockWithLines(orderId).chain(full -> {
             CustomerOrder order = full.order();
+            Order before = OrderMapper.toProto(full);
             order.advanceTo(target, trackingNumber, Instant.now());
-            return switch (target) {
+            Uni<OrderWithLines> announced = switch (target) {
                 case SHIPPED -> outbox.append(order.id.toString(), OrderEvents.shipped(full)).replaceWith(full);
                 case DELIVERED -> outbox.append(order.id.toString(), OrderEvents.delivered(full)).replaceWith(full);
                 default -> Uni.createFrom().item(full);
             };
+            return announced.call(() -> audit.record(new Change("order.status_update", "order", orderId.toString(),
+                    before, OrderMapper.toProto(full))));
         });
     }
 
@@ -110,9 +125,13 @@ public class OrderService {
             return refund(full);
         }).chain(() -> Panache.withTransaction(() -> orders.lockWithLines(orderId).chain(current -> {
             Instant now = Instant.now();
+            Order before = OrderMapper.toProto(current);
             current.order().refund(now);
             return outbox.append(orderId.toString(), OrderEvents.refunded(current,
-                    reason.isBlank() ? "ADMIN_REFUND" : reason.strip(), now)).replaceWith(current);
+                    reason.isBlank() ? "ADMIN_REFUND" : reason.strip(), now))
+                    .call(() -> audit.record(new Change("order.refund", "order", orderId.toString(), before,
+                            OrderMapper.toProto(current))))
+                    .replaceWith(current);
         })));
     }
 

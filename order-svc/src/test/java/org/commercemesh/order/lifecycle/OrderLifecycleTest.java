@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.commercemesh.audit.v1.AuditEntry;
 import org.commercemesh.order.FakeMesh;
 import org.commercemesh.order.v1.CancelOrderRequest;
 import org.commercemesh.order.v1.GetOrderRequest;
@@ -22,6 +23,7 @@ import org.commercemesh.order.v1.PaymentStatus;
 import org.commercemesh.order.v1.PlaceOrderRequest;
 import org.commercemesh.order.v1.RefundOrderRequest;
 import org.commercemesh.order.v1.UpdateOrderStatusRequest;
+import org.commercemesh.testing.audit.AuditTrail;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.commercemesh.testing.kafka.TestKafka;
@@ -107,6 +109,36 @@ class OrderLifecycleTest {
         assertThat(delivered.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_DELIVERED);
         assertThat(List.of(refund, buy, notAFulfiller))
                 .allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.PERMISSION_DENIED));
+    }
+
+    @Test
+    void givenAnOrderShippedByAPartnerAndRefundedByAnAdmin_thenEachChangeIsAudited_butNotTheBuyersOwnCancel() {
+        Order shippedOne = confirmedOrder(customer());
+        OrderService fulfiller = TestTokens.withToken(orders, TestTokens.partner("partner-audit", "orders:fulfil"));
+        advance(fulfiller, shippedOne, OrderStatus.ORDER_STATUS_PROCESSING, "");
+        admin().refundOrder(RefundOrderRequest.newBuilder().setOrderId(shippedOne.getId()).setReason("damaged")
+                .build()).await().atMost(WAIT);
+        OrderService ann = customer();
+        Order cancelledOne = confirmedOrder(ann);
+        ann.cancelOrder(CancelOrderRequest.newBuilder().setOrderId(cancelledOne.getId()).build())
+                .await().atMost(WAIT);
+        // The sentinel: once the admin's later change is in, the buyer's cancel would be too.
+        Order sentinel = confirmedOrder(ann);
+        advance(admin(), sentinel, OrderStatus.ORDER_STATUS_PROCESSING, "");
+
+        List<AuditEntry> trail = AuditTrail.about(shippedOne.getId(), 2);
+
+        assertThat(trail).extracting(AuditEntry::getAction).containsExactly("order.status_update", "order.refund");
+        assertThat(trail.get(0).getActor()).isEqualTo("partner-audit");
+        assertThat(trail.get(0).getBefore().getFieldsOrThrow("status").getStringValue())
+                .isEqualTo("ORDER_STATUS_CONFIRMED");
+        assertThat(trail.get(0).getAfter().getFieldsOrThrow("status").getStringValue())
+                .isEqualTo("ORDER_STATUS_PROCESSING");
+        assertThat(trail.get(1).getAfter().getFieldsOrThrow("status").getStringValue())
+                .isEqualTo("ORDER_STATUS_REFUNDED");
+        assertThat(AuditTrail.until(entries -> entries.stream()
+                .anyMatch(entry -> entry.getResourceId().equals(sentinel.getId()))))
+                .noneMatch(entry -> entry.getResourceId().equals(cancelledOne.getId()));
     }
 
     @Test

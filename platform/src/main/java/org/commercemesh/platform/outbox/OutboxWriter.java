@@ -34,6 +34,11 @@ public class OutboxWriter {
      * on its own could announce a change that never happened.
      */
     public Uni<OutboxEvent> append(String aggregateId, Message event) {
+        return appendTo(topic, aggregateId, event);
+    }
+
+    /** Like {@link #append}, to a topic other than the service's own (the audit log's). */
+    public Uni<OutboxEvent> appendTo(String topic, String aggregateId, Message event) {
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "outbox events must be appended inside the transaction of the change they announce"))

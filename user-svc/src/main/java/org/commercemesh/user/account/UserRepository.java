@@ -9,7 +9,9 @@ import jakarta.persistence.LockModeType;
 
 import org.commercemesh.platform.error.NotFoundException;
 import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.platform.persistence.LikePattern;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +37,19 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
                 .onItem().ifNull().failWith(() -> new NotFoundException("user", id));
     }
 
+    /** Waits for, then holds until the transaction ends, the one lock every role change takes. */
+    public Uni<Void> lockRoles() {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                        "select count(*) from pg_advisory_xact_lock(hashtextextended('app_user.role', 0))", Long.class)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    public Uni<Long> countAdmins() {
+        return count("role = ?1 and deletedAt is null", AccountRole.ADMIN);
+    }
+
     public Uni<UserAccount> findLiveByEmail(String normalisedEmail) {
         return find("lower(email) = ?1 and deletedAt is null", normalisedEmail).firstResult();
     }
@@ -50,8 +65,8 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
         List<String> where = new ArrayList<>(List.of("deletedAt is null"));
         Parameters parameters = new Parameters();
         if (!emailPrefix.isEmpty()) {
-            where.add("lower(email) like :prefix");
-            parameters.and("prefix", escapeLike(emailPrefix.strip().toLowerCase()) + "%");
+            where.add("lower(email) like :prefix" + LikePattern.ESCAPE);
+            parameters.and("prefix", LikePattern.startsWith(emailPrefix.strip().toLowerCase()));
         }
         if (!page.isFirstPage()) {
             where.add("(createdAt < :createdAt or (createdAt = :createdAt and id < :id))");
@@ -60,9 +75,5 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
         return find(String.join(" and ", where) + " order by createdAt desc, id desc", parameters)
                 .range(0, page.size())
                 .list();
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -7,12 +7,15 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.error.UnauthenticatedException;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.platform.time.ProtoTime;
 import org.commercemesh.user.credential.OpaqueSecrets;
 import org.commercemesh.user.session.AccessTokens;
+import org.commercemesh.user.v1.ApiClient;
 import org.commercemesh.user.v1.IssueClientTokenResponse;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,13 +32,16 @@ import io.smallrye.mutiny.Uni;
 public class ApiClientService {
 
     static final String REFUSED = "unknown client or wrong secret";
+    private static final String RESOURCE = "api_client";
 
     private final ApiClientRepository clients;
     private final AccessTokens accessTokens;
+    private final AuditLog audit;
 
-    public ApiClientService(ApiClientRepository clients, AccessTokens accessTokens) {
+    public ApiClientService(ApiClientRepository clients, AccessTokens accessTokens, AuditLog audit) {
         this.clients = clients;
         this.accessTokens = accessTokens;
+        this.audit = audit;
     }
 
     /** A client as created, with its secret in clear for the one answer that shows it. */
@@ -46,6 +52,8 @@ public class ApiClientService {
     public Uni<WithSecret> create(String displayName, ClientKind kind, List<String> scopes) {
         String secret = OpaqueSecrets.newSecret();
         return clients.persist(newClient(displayName, kind, scopes, secret))
+                .call(client -> audit.record(new Change("api_client.create", RESOURCE, client.clientId, null,
+                        ApiClientMapper.toProto(client))))
                 .map(client -> new WithSecret(client, secret));
     }
 
@@ -57,18 +65,25 @@ public class ApiClientService {
     @WithTransaction
     public Uni<WithSecret> rotate(String clientId) {
         String secret = OpaqueSecrets.newSecret();
-        return clients.getByClientId(clientId).invoke(client -> {
+        return clients.getByClientId(clientId).call(client -> {
+            ApiClient before = ApiClientMapper.toProto(client);
             client.secretHash = OpaqueSecrets.hash(secret);
             client.secretRotatedAt = Instant.now();
+            return audit.record(new Change("api_client.rotate_secret", RESOURCE, clientId, before,
+                    ApiClientMapper.toProto(client)));
         }).map(client -> new WithSecret(client, secret));
     }
 
     @WithTransaction
     public Uni<RegisteredClient> revoke(String clientId) {
-        return clients.getByClientId(clientId).invoke(client -> {
-            if (client.revokedAt == null) {
-                client.revokedAt = Instant.now();
+        return clients.getByClientId(clientId).call(client -> {
+            if (client.revokedAt != null) {
+                return Uni.createFrom().voidItem();
             }
+            ApiClient before = ApiClientMapper.toProto(client);
+            client.revokedAt = Instant.now();
+            return audit.record(new Change("api_client.revoke", RESOURCE, clientId, before,
+                    ApiClientMapper.toProto(client)));
         });
     }
 

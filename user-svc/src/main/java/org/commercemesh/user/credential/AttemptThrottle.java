@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.platform.error.ThrottledException;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -76,6 +77,13 @@ public class AttemptThrottle {
     public Uni<Void> succeeded(List<AuthAttempt> taken, Charge reset) {
         List<Long> ids = taken.stream().map(attempt -> attempt.id).toList();
         return attempts.forgive(ids, reset.limit().scope(), reset.subject()).replaceWithVoid();
+    }
+
+    /** Whether the subject has used up the limit, so that its next attempt will be refused. */
+    @WithSession
+    public Uni<Boolean> spent(Limit limit, String subject, Instant now) {
+        return attempts.recent(limit.scope(), subject, now.minus(limit.window()), limit.max())
+                .map(recent -> recent.size() >= limit.max());
     }
 
     /** Starts the count of one subject afresh: its owner proved who they are another way. */

@@ -11,7 +11,9 @@ import org.commercemesh.platform.error.Violations;
 import org.commercemesh.platform.grpc.ClientAddress;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.paging.PageRequest;
+import org.commercemesh.platform.status.ContractEnum;
 import org.commercemesh.platform.time.ProtoTime;
+import org.commercemesh.user.account.AccountRole;
 import org.commercemesh.user.account.UserAccount;
 import org.commercemesh.user.account.UserMapper;
 import org.commercemesh.user.notification.PreferenceMapper;
@@ -35,6 +37,8 @@ import org.commercemesh.user.v1.ListUsersRequest;
 import org.commercemesh.user.v1.ListUsersResponse;
 import org.commercemesh.user.v1.SendVerificationEmailRequest;
 import org.commercemesh.user.v1.SendVerificationEmailResponse;
+import org.commercemesh.user.v1.SetUserRoleRequest;
+import org.commercemesh.user.v1.SetUserRoleResponse;
 import org.commercemesh.user.v1.StartPhoneVerificationRequest;
 import org.commercemesh.user.v1.StartPhoneVerificationResponse;
 import org.commercemesh.user.v1.UpdateMeRequest;
@@ -53,10 +57,12 @@ public class UserGrpcService implements org.commercemesh.user.v1.UserService {
     private final CredentialService credentials;
     private final RecoveryService recovery;
     private final PreferenceService preferences;
+    private final RoleService roles;
     private final Caller caller;
 
     public UserGrpcService(UserService accounts, CredentialService credentials, RecoveryService recovery,
-            PreferenceService preferences, Caller caller) {
+            PreferenceService preferences, RoleService roles, Caller caller) {
+        this.roles = roles;
         this.accounts = accounts;
         this.credentials = credentials;
         this.recovery = recovery;
@@ -145,6 +151,18 @@ public class UserGrpcService implements org.commercemesh.user.v1.UserService {
             new Violations().requireUuid("user_id", request.getUserId()).throwIfAny();
             return accounts.get(UUID.fromString(request.getUserId()));
         }).map(account -> GetUserResponse.newBuilder().setUser(UserMapper.toProto(account)).build());
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<SetUserRoleResponse> setUserRole(SetUserRoleRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            Violations violations = new Violations().requireUuid("user_id", request.getUserId());
+            AccountRole role = ContractEnum.of(AccountRole.class, request.getRole()).orElse(null);
+            violations.check(role != null, "role", "must be ROLE_CUSTOMER or ROLE_ADMIN");
+            violations.throwIfAny();
+            return roles.setRole(UUID.fromString(request.getUserId()), role);
+        }).map(account -> SetUserRoleResponse.newBuilder().setUser(UserMapper.toProto(account)).build());
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.InvalidArgumentException;
 import org.commercemesh.platform.error.Violations;
@@ -45,9 +47,11 @@ public class RecoveryService {
     private final SessionService sessions;
     private final AttemptThrottle throttle;
     private final AuthLimits limits;
+    private final AuditLog audit;
 
     public RecoveryService(UserRepository users, AccountLinks links, AccountMails mails, PasswordHasher hasher,
-            SessionService sessions, AttemptThrottle throttle, AuthLimits limits) {
+            SessionService sessions, AttemptThrottle throttle, AuthLimits limits, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.links = links;
         this.mails = mails;
@@ -146,7 +150,9 @@ public class RecoveryService {
                             account.emailVerified = true;
                             account.updatedAt = now;
                             return sessions.revokeAll(account.id, null, now)
-                                    .chain(() -> throttle.forgive(limits.loginPerAccount(), account.email));
+                                    .chain(() -> throttle.forgive(limits.loginPerAccount(), account.email))
+                                    .chain(() -> audit.recordFor(account.id.toString(), new Change(
+                                            "security.password_reset", "user", account.id.toString(), null, null)));
                         }))))
                 .replaceWithVoid();
     }

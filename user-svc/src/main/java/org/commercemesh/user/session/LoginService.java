@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.error.UnauthenticatedException;
 import org.commercemesh.platform.error.Violations;
 import org.commercemesh.user.account.UserAccount;
@@ -41,10 +43,12 @@ public class LoginService {
     private final AuthLimits limits;
     private final SessionService sessions;
     private final SignInMetrics metrics;
+    private final AuditLog audit;
 
     public LoginService(UserRepository users, PasswordHasher hasher, AttemptThrottle throttle, AuthLimits limits,
-            SessionService sessions, SignInMetrics metrics) {
+            SessionService sessions, SignInMetrics metrics, AuditLog audit) {
         this.metrics = metrics;
+        this.audit = audit;
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -67,10 +71,23 @@ public class LoginService {
                 .chain(attempts -> Panache.withSession(() -> users.findLiveByEmail(accountKey))
                         .chain(found -> verify(found, request.getPassword()))
                         .chain(verified -> verified == null
-                                ? Uni.createFrom().<Session>failure(new UnauthenticatedException(REFUSED))
+                                ? refuse(accountKey, now)
                                 : throttle.succeeded(attempts, account)
                                         .chain(() -> Panache.withTransaction(() -> sessions.open(verified, now)))))
                 .onItemOrFailure().invoke((session, failure) -> metrics.login(failure));
+    }
+
+    /**
+     * A wrong password. The failure that uses up the account's limit locks it for the window:
+     * that one is audited (as {@code security.login_lockout}, about the e-mail tried).
+     */
+    private Uni<Session> refuse(String accountKey, Instant now) {
+        return throttle.spent(limits.loginPerAccount(), accountKey, now)
+                .chain(locked -> locked
+                        ? Panache.withTransaction(() -> audit.recordSystem(new Change("security.login_lockout",
+                                "account", accountKey, null, null)))
+                        : Uni.createFrom().voidItem())
+                .chain(() -> Uni.createFrom().failure(new UnauthenticatedException(REFUSED)));
     }
 
     /** The account when the password matches it, else null. */

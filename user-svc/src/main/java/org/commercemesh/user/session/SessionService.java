@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.audit.AuditLog;
+import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.error.UnauthenticatedException;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.time.ProtoTime;
@@ -35,9 +37,11 @@ public class SessionService {
     private final AccessTokens accessTokens;
     private final UserRepository users;
     private final Duration refreshTtl;
+    private final AuditLog audit;
 
     public SessionService(RefreshTokenRepository tokens, AccessTokens accessTokens, UserRepository users,
-            @ConfigProperty(name = "commerce.auth.refresh-token-ttl") Duration refreshTtl) {
+            @ConfigProperty(name = "commerce.auth.refresh-token-ttl") Duration refreshTtl, AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.accessTokens = accessTokens;
         this.users = users;
@@ -81,7 +85,10 @@ public class SessionService {
             return Uni.createFrom().nullItem();
         }
         if (token.rotatedAt != null) {
-            return revokeFamily(token.familyId, now).replaceWith((Session) null);
+            return revokeFamily(token.familyId, now)
+                    .chain(() -> audit.recordFor(token.userId.toString(), new Change("security.refresh_token_reuse",
+                            "user", token.userId.toString(), null, null)))
+                    .replaceWith((Session) null);
         }
         return users.findLive(token.userId).chain(account -> {
             if (account == null) {
