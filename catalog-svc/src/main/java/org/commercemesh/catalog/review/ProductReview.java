@@ -25,6 +25,8 @@ public class ProductReview extends TrackedEntity {
     @Enumerated(EnumType.STRING)
     public ReviewState status;
     public boolean verified;
+    /** The delivered order that verifies it; set exactly when {@code verified}. */
+    public UUID verifiedOrderId;
     public boolean featured;
     public Instant deletedAt;
 }

@@ -15,6 +15,7 @@ import org.commercemesh.catalog.v1.ListReviewsResponse;
 import org.commercemesh.catalog.v1.ModerateReviewRequest;
 import org.commercemesh.catalog.v1.ModerateReviewResponse;
 import org.commercemesh.catalog.v1.ReviewStatus;
+import org.commercemesh.platform.auth.AuthenticatedCaller;
 import org.commercemesh.platform.auth.Caller;
 import org.commercemesh.platform.auth.Roles;
 import org.commercemesh.platform.error.Violations;
@@ -51,7 +52,9 @@ public class ReviewGrpcService implements org.commercemesh.catalog.v1.ReviewServ
     @Override
     @PermitAll
     public Uni<ListReviewsResponse> listReviews(ListReviewsRequest request) {
-        return caller.isAdmin().chain(admin -> {
+        return caller.optional().chain(reader -> {
+            boolean admin = reader.map(AuthenticatedCaller::isAdmin).orElse(false);
+            UUID readerId = reader.filter(AuthenticatedCaller::isUser).map(AuthenticatedCaller::userId).orElse(null);
             Violations violations = new Violations().requireUuid("product_id", request.getProductId());
             PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 1, violations);
             violations.throwIfAny();
@@ -60,7 +63,8 @@ public class ReviewGrpcService implements org.commercemesh.catalog.v1.ReviewServ
                     page.size() + 1).map(fetched -> {
                         List<ProductReview> served = page.pageOf(fetched);
                         ListReviewsResponse.Builder response = ListReviewsResponse.newBuilder();
-                        served.forEach(review -> response.addReviews(ReviewMapper.toProto(review)));
+                        served.forEach(review -> response.addReviews(ReviewMapper.toProto(review,
+                                admin || review.userId.equals(readerId))));
                         if (page.hasMore(fetched)) {
                             response.setNextPageToken(PageRequest.tokenAfter(String.valueOf(offset + served.size())));
                         }

@@ -9,7 +9,13 @@ public final class ReviewMapper {
     private ReviewMapper() {
     }
 
+    /** As its author or an admin sees it: with the order that verifies it. */
     public static Review toProto(ProductReview review) {
+        return toProto(review, true);
+    }
+
+    /** {@code showOrder}: whether the reader may see which order verified it (its author, admins). */
+    public static Review toProto(ProductReview review, boolean showOrder) {
         return Review.newBuilder()
                 .setId(review.id.toString())
                 .setProductId(review.productId.toString())
@@ -22,6 +28,8 @@ public final class ReviewMapper {
                 .setFeatured(review.featured)
                 .setCreateTime(ProtoTime.toProto(review.createdAt))
                 .setUpdateTime(ProtoTime.toProto(review.updatedAt))
+                .setVerifiedOrderId(
+                        showOrder && review.verifiedOrderId != null ? review.verifiedOrderId.toString() : "")
                 .build();
     }
 }

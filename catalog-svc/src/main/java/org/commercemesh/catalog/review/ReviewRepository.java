@@ -50,22 +50,28 @@ public class ReviewRepository implements PanacheRepositoryBase<ProductReview, UU
                 .executeUpdate()).replaceWithVoid();
     }
 
-    public Uni<Boolean> bought(UUID userId, UUID productId) {
+    /** The user's earliest delivered order of the product, or null when they never received it. */
+    public Uni<UUID> firstPurchase(UUID userId, UUID productId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select count(*) from purchase where user_id = :user and product_id = :product", Long.class)
-                .setParameter("user", userId).setParameter("product", productId).getSingleResult())
-                .map(count -> count > 0);
+                "select order_id from purchase where user_id = :user and product_id = :product "
+                        + "order by delivered_at, order_id limit 1",
+                UUID.class)
+                .setParameter("user", userId).setParameter("product", productId).getResultList())
+                .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
-    /** Records a delivered purchase (once) and marks the buyer's reviews of the product verified. */
+    /**
+     * Records a delivered purchase (once) and marks the buyer's unverified reviews of the product
+     * verified by this order; a review already verified keeps its order.
+     */
     public Uni<Void> recordPurchase(UUID userId, UUID productId, UUID orderId, Instant deliveredAt) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into purchase (user_id, product_id, order_id, delivered_at)
                 values (:user, :product, :order, :at) on conflict do nothing""")
                 .setParameter("user", userId).setParameter("product", productId)
                 .setParameter("order", orderId).setParameter("at", deliveredAt).executeUpdate())
-                .chain(() -> update("verified = true where userId = ?1 and productId = ?2 and deletedAt is null",
-                        userId, productId))
+                .chain(() -> update("verified = true, verifiedOrderId = ?3 where userId = ?1 and productId = ?2 "
+                        + "and deletedAt is null and verifiedOrderId is null", userId, productId, orderId))
                 .replaceWithVoid();
     }
 }

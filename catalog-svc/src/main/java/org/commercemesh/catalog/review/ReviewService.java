@@ -57,8 +57,8 @@ public class ReviewService {
                         throw new AlreadyExistsException("you have already reviewed this product");
                     }
                 })
-                .chain(() -> reviews.bought(userId, productId))
-                .chain(verified -> {
+                .chain(() -> reviews.firstPurchase(userId, productId))
+                .chain(order -> {
                     ProductReview review = new ProductReview();
                     review.id = Ids.newId();
                     review.productId = productId;
@@ -67,7 +67,8 @@ public class ReviewService {
                     review.title = request.getTitle().strip();
                     review.content = request.getContent().strip();
                     review.status = ReviewState.PENDING;
-                    review.verified = verified;
+                    review.verified = order != null;
+                    review.verifiedOrderId = order;
                     review.createdAt = Instant.now();
                     review.updatedAt = review.createdAt;
                     return reviews.persist(review);

@@ -40,6 +40,7 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 class ReviewAndOrderEventsTest {
@@ -111,21 +112,61 @@ class ReviewAndOrderEventsTest {
     }
 
     @Test
-    void givenAnOrderDeliveredEvent_thenTheBuyersReviewIsVerified() throws Exception {
+    void givenAnOrderDeliveredEvent_thenTheBuyersReviewIsVerifiedByThatOrder_whichOnlyTheyAndAdminsSee() {
         Product product = TestCatalog.create(products, TestCatalog.product("Bought Blender", 1500, 5));
         UUID buyer = UUID.randomUUID();
         Review before = review(buyer, product, 4);
         assertThat(before.getVerified()).isFalse();
+        String first = Ids.newId().toString();
 
+        TestKafka.publish("order.events", "order", Ids.newId().toString(), delivered(first, buyer, product));
+        // A later delivery of the same product does not move the review to another order.
         TestKafka.publish("order.events", "order", Ids.newId().toString(),
-                OrderDelivered.newBuilder().setOrderId(Ids.newId().toString())
-                        .setUserId(buyer.toString())
-                        .addLines(OrderEventLine.newBuilder().setProductId(product.getId()).setQuantity(1))
-                        .setDeliverTime(ProtoTime.toProto(Instant.now())).build());
+                delivered(Ids.newId().toString(), buyer, product));
 
         ReviewService asAdmin = TestTokens.withToken(reviews, TestCatalog.ADMIN_TOKEN);
-        await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin.listReviews(ListReviewsRequest.newBuilder()
-                .setProductId(product.getId()).build()).await().atMost(WAIT).getReviews(0).getVerified());
+        await().atMost(Duration.ofSeconds(30)).until(() -> listed(asAdmin, product).getVerified());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> listed(asAdmin, product).getVerifiedOrderId().equals(first));
+        moderate(asAdmin, before, ReviewStatus.REVIEW_STATUS_APPROVED, false);
+        assertThat(listed(TestTokens.withToken(reviews, TestTokens.customer(buyer)), product).getVerifiedOrderId())
+                .isEqualTo(first);
+        assertThat(listed(reviews, product).getVerified()).isTrue();
+        assertThat(listed(reviews, product).getVerifiedOrderId()).as("an anonymous reader").isEmpty();
+    }
+
+    @Test
+    void givenADeliveredPurchase_whenTheBuyerReviewsAfterwards_thenTheReviewIsBornVerifiedByIt() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Bought Kettle", 1500, 5));
+        UUID buyer = UUID.randomUUID();
+        String order = Ids.newId().toString();
+        TestKafka.publish("order.events", "order", Ids.newId().toString(), delivered(order, buyer, product));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                return VertxContextSupport.<Long>subscribeAndAwait(() -> Panache.withSession(() -> Panache
+                        .getSession().chain(session -> session.createNativeQuery(
+                                "select count(*) from purchase where order_id = cast(:order as uuid)", Long.class)
+                                .setParameter("order", order).getSingleResult()))) == 1;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Review review = review(buyer, product, 5);
+
+        assertThat(review.getVerified()).isTrue();
+        assertThat(review.getVerifiedOrderId()).isEqualTo(order);
+    }
+
+    private static OrderDelivered delivered(String orderId, UUID buyer, Product product) {
+        return OrderDelivered.newBuilder().setOrderId(orderId).setUserId(buyer.toString())
+                .addLines(OrderEventLine.newBuilder().setProductId(product.getId()).setQuantity(1))
+                .setDeliverTime(ProtoTime.toProto(Instant.now())).build();
+    }
+
+    private static Review listed(ReviewService as, Product product) {
+        return as.listReviews(ListReviewsRequest.newBuilder().setProductId(product.getId()).build())
+                .await().atMost(WAIT).getReviews(0);
     }
 
     @Test
