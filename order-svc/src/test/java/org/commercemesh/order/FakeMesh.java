@@ -43,6 +43,7 @@ public final class FakeMesh {
         cart(Map.of(product, quantity));
         Address home = Address.newBuilder().setId(UUID.randomUUID().toString()).setRecipientName("Ann Lee")
                 .setLine1("1 Sukhumvit Rd").setCity("Bangkok").setPostalCode("10110").setCountryCode("TH")
+                .setDeliveryInstructions("Leave it with the concierge")
                 .setIsDefault(true).build();
         ADDRESSES.put(home.getId(), home);
         defaultAddressId = home.getId();

@@ -240,7 +240,8 @@ public class CheckoutService {
                 .setRecipientName(address.getRecipientName()).setPhone(address.getPhone())
                 .setLine1(address.getLine1()).setLine2(address.getLine2()).setCity(address.getCity())
                 .setRegion(address.getRegion()).setPostalCode(address.getPostalCode())
-                .setCountryCode(address.getCountryCode());
+                .setCountryCode(address.getCountryCode())
+                .setDeliveryInstructions(address.getDeliveryInstructions());
         if (address.hasLocation()) {
             snapshot.setLocation(address.getLocation());
         }

@@ -62,6 +62,7 @@ class CheckoutTest {
         assertThat(Amount.fromProto(order.getTax()).value()).isEqualByComparingTo("56.00");
         assertThat(Amount.fromProto(order.getTotal()).value()).isEqualByComparingTo("906.00");
         assertThat(order.getShippingAddress().getCity()).isEqualTo("Bangkok");
+        assertThat(order.getShippingAddress().getDeliveryInstructions()).isEqualTo("Leave it with the concierge");
         assertThat(order.getItems(0).getQuantity()).isEqualTo(2);
         try (ConsumerTask<String, byte[]> consumer = TestKafka.readFromStart("order.events")) {
             List<ConsumerRecord<String, byte[]>> records = TestKafka.recordsUntil(consumer,
