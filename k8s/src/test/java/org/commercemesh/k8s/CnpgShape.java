@@ -37,7 +37,8 @@ final class CnpgShape {
                             "wal", Map.of("compression", TEXT)))));
 
     private static final Map<String, Object> DATABASE = Map.of("apiVersion", TEXT, "kind", TEXT, "metadata", METADATA,
-            "spec", Map.of("cluster", NAME, "name", TEXT, "owner", TEXT));
+            "spec", Map.of("cluster", NAME, "name", TEXT, "owner", TEXT, "extensions",
+                    List.of(Map.of("name", TEXT, "ensure", TEXT))));
 
     private CnpgShape() {
     }

@@ -44,6 +44,10 @@ public class CatalogProduct extends TrackedEntity {
     @ColumnTransformer(read = "images::text", write = "cast(cast(? as text) as jsonb)")
     public String images;
     public int weightGrams;
+    /** The packed size; all three or none. */
+    public Integer lengthMm;
+    public Integer widthMm;
+    public Integer heightMm;
     public boolean manageStock;
     public int stockQuantity;
     public boolean featured;

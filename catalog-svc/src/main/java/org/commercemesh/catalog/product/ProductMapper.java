@@ -3,6 +3,7 @@ package org.commercemesh.catalog.product;
 import java.math.RoundingMode;
 import java.util.List;
 
+import org.commercemesh.catalog.v1.Dimensions;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductChanged;
 import org.commercemesh.platform.money.Amount;
@@ -42,6 +43,10 @@ public final class ProductMapper {
                 .setUpdateTime(ProtoTime.toProto(p.updatedAt));
         if (p.salePrice != null) {
             message.setSalePrice(new Amount(p.salePrice, p.currency).toProto());
+        }
+        if (p.lengthMm != null) {
+            message.setDimensions(Dimensions.newBuilder().setLengthMm(p.lengthMm).setWidthMm(p.widthMm)
+                    .setHeightMm(p.heightMm));
         }
         return message.build();
     }

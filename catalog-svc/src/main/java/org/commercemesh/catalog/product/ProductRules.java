@@ -21,8 +21,8 @@ import com.google.type.Money;
 final class ProductRules {
 
     static final Set<String> UPDATABLE = Set.of("sku", "slug", "name", "short_description", "description", "status",
-            "price", "sale_price", "brand", "categories", "attributes", "images", "weight_grams", "manage_stock",
-            "featured");
+            "price", "sale_price", "brand", "categories", "attributes", "images", "weight_grams", "dimensions",
+            "manage_stock", "featured");
     /** Create also takes the opening stock. */
     static final Set<String> CREATABLE = union(UPDATABLE, "stock_quantity");
 
@@ -85,6 +85,11 @@ final class ProductRules {
         }
         if (mask.has("weight_grams")) {
             violations.range("product.weight_grams", product.getWeightGrams(), 0, 1_000_000);
+        }
+        if (mask.has("dimensions") && product.hasDimensions()) {
+            violations.range("product.dimensions.length_mm", product.getDimensions().getLengthMm(), 1, 10_000)
+                    .range("product.dimensions.width_mm", product.getDimensions().getWidthMm(), 1, 10_000)
+                    .range("product.dimensions.height_mm", product.getDimensions().getHeightMm(), 1, 10_000);
         }
         if (mask.has("stock_quantity")) {
             violations.range("product.stock_quantity", product.getStockQuantity(), 0, 10_000_000);

@@ -316,6 +316,12 @@ public class ProductService {
         if (mask.has("weight_grams")) {
             product.weightGrams = request.getWeightGrams();
         }
+        if (mask.has("dimensions")) {
+            boolean given = request.hasDimensions();
+            product.lengthMm = given ? request.getDimensions().getLengthMm() : null;
+            product.widthMm = given ? request.getDimensions().getWidthMm() : null;
+            product.heightMm = given ? request.getDimensions().getHeightMm() : null;
+        }
         if (mask.has("manage_stock")) {
             product.manageStock = request.getManageStock();
         }

@@ -14,6 +14,7 @@ import org.commercemesh.catalog.v1.Category;
 import org.commercemesh.catalog.v1.CategoryService;
 import org.commercemesh.catalog.v1.CreateProductRequest;
 import org.commercemesh.catalog.v1.DeleteProductRequest;
+import org.commercemesh.catalog.v1.Dimensions;
 import org.commercemesh.catalog.v1.GetProductRequest;
 import org.commercemesh.catalog.v1.ListProductsRequest;
 import org.commercemesh.catalog.v1.ListProductsResponse;
@@ -89,6 +90,29 @@ class ProductCatalogTest {
         assertThat(GrpcErrors.violatedFields(failure)).containsExactlyInAnyOrder("product.sku", "product.name",
                 "product.price", "product.sale_price", "product.categories", "product.images[0].url",
                 "product.stock_quantity");
+    }
+
+    @Test
+    void givenPackedDimensions_whenCreatedThenCleared_thenTheyComeBackAllOrNothing() {
+        Dimensions box = Dimensions.newBuilder().setLengthMm(400).setWidthMm(300).setHeightMm(200).build();
+        Product boxed = TestCatalog.create(products, TestCatalog.product("Boxed Grill", 4500, 2).setWeightGrams(8000)
+                .setDimensions(box));
+        ProductService admin = TestTokens.withToken(products, TestCatalog.ADMIN_TOKEN);
+
+        Product cleared = admin.updateProduct(UpdateProductRequest.newBuilder()
+                .setProduct(Product.newBuilder().setId(boxed.getId()))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("dimensions")).build()).await().atMost(WAIT)
+                .getProduct();
+        Throwable flat = catchThrowable(() -> admin.updateProduct(UpdateProductRequest.newBuilder()
+                .setProduct(Product.newBuilder().setId(boxed.getId())
+                        .setDimensions(box.toBuilder().setHeightMm(0).setLengthMm(20_000)))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("dimensions")).build()).await().atMost(WAIT));
+
+        assertThat(boxed.getDimensions()).isEqualTo(box);
+        assertThat(boxed.getWeightGrams()).isEqualTo(8000);
+        assertThat(cleared.hasDimensions()).isFalse();
+        assertThat(GrpcErrors.violatedFields(flat)).containsExactlyInAnyOrder("product.dimensions.length_mm",
+                "product.dimensions.height_mm");
     }
 
     @Test

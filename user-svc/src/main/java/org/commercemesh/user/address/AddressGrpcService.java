@@ -15,17 +15,22 @@ import org.commercemesh.user.v1.DeleteAddressRequest;
 import org.commercemesh.user.v1.DeleteAddressResponse;
 import org.commercemesh.user.v1.GetAddressRequest;
 import org.commercemesh.user.v1.GetAddressResponse;
+import org.commercemesh.user.v1.ListAddressesNearRequest;
+import org.commercemesh.user.v1.ListAddressesNearResponse;
 import org.commercemesh.user.v1.ListAddressesRequest;
 import org.commercemesh.user.v1.ListAddressesResponse;
+import org.commercemesh.user.v1.NearbyAddress;
 import org.commercemesh.user.v1.SetDefaultAddressRequest;
 import org.commercemesh.user.v1.SetDefaultAddressResponse;
 import org.commercemesh.user.v1.UpdateAddressRequest;
 import org.commercemesh.user.v1.UpdateAddressResponse;
 
+import com.google.type.LatLng;
+
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** commerce.user.v1.AddressService: the caller's own addresses only. */
+/** commerce.user.v1.AddressService: the caller's own addresses; admins and services may search near a point. */
 @GrpcService
 public class AddressGrpcService implements org.commercemesh.user.v1.AddressService {
 
@@ -61,6 +66,34 @@ public class AddressGrpcService implements org.commercemesh.user.v1.AddressServi
             int offset = page.isFirstPage() ? 0 : page.intAt(0);
             return addresses.list(me.userId(), offset, page.size() + 1)
                     .map(fetched -> toResponse(page, offset, fetched));
+        });
+    }
+
+    @Override
+    @RolesAllowed({ Roles.ADMIN, Roles.SERVICE })
+    public Uni<ListAddressesNearResponse> listAddressesNear(ListAddressesNearRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            Violations violations = new Violations();
+            LatLng point = request.getPoint();
+            violations.check(request.hasPoint(), "point", "is required")
+                    .check(point.getLatitude() >= -90 && point.getLatitude() <= 90, "point.latitude",
+                            "must be between -90 and 90")
+                    .check(point.getLongitude() >= -180 && point.getLongitude() <= 180, "point.longitude",
+                            "must be between -180 and 180")
+                    .range("radius_meters", request.getRadiusMeters(), 1, 100_000)
+                    .optionalUuid("user_id", request.getUserId());
+            int size = request.getPageSize() == 0 ? PageRequest.DEFAULT_SIZE : request.getPageSize();
+            violations.range("page_size", size, 1, PageRequest.MAX_SIZE);
+            violations.throwIfAny();
+            return addresses.near(point.getLatitude(), point.getLongitude(), request.getRadiusMeters(),
+                    request.getUserId().isEmpty() ? null : UUID.fromString(request.getUserId()), size);
+        }).map(found -> {
+            ListAddressesNearResponse.Builder response = ListAddressesNearResponse.newBuilder();
+            found.forEach(nearby -> response.addAddresses(NearbyAddress.newBuilder()
+                    .setAddress(AddressMapper.toProto(nearby.address()))
+                    .setUserId(nearby.address().userId.toString())
+                    .setDistanceMeters(nearby.distanceMeters())));
+            return response.build();
         });
     }
 

@@ -31,6 +31,12 @@ final class AddressMapper {
         if (entity.latitude != null && entity.longitude != null) {
             address.setLocation(LatLng.newBuilder().setLatitude(entity.latitude).setLongitude(entity.longitude));
         }
+        if (entity.locationSource != null) {
+            address.setLocationSource(entity.locationSource.toProto());
+        }
+        if (entity.locationPrecision != null) {
+            address.setLocationPrecision(entity.locationPrecision.toProto());
+        }
         return address.build();
     }
 }

@@ -1,5 +1,6 @@
 package org.commercemesh.user.address;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,6 +16,9 @@ import com.google.type.LatLng;
 
 /** Validation of address fields and copying them onto the entity, for create and update alike. */
 final class AddressRules {
+
+    /** The fields that say where the address is: changing one moves geocoded coordinates. */
+    static final Set<String> PLACE = Set.of("line1", "line2", "city", "region", "postal_code", "country_code");
 
     static final Set<String> UPDATABLE = Set.of("type", "label", "recipient_name", "phone", "line1", "line2",
             "city", "region", "postal_code", "country_code", "location", "delivery_instructions");
@@ -107,9 +111,23 @@ final class AddressRules {
         if (mask.has("country_code")) {
             entity.countryCode = address.getCountryCode();
         }
-        if (mask.has("location")) {
-            entity.latitude = address.hasLocation() ? address.getLocation().getLatitude() : null;
-            entity.longitude = address.hasLocation() ? address.getLocation().getLongitude() : null;
+        boolean placeChanged = PLACE.stream().anyMatch(mask::has);
+        if (mask.has("location") && address.hasLocation()) {
+            entity.latitude = address.getLocation().getLatitude();
+            entity.longitude = address.getLocation().getLongitude();
+            entity.locationSource = LocationOrigin.CLIENT;
+            entity.locationPrecision = LocationAccuracy.EXACT;
+            entity.geocodeStatus = GeocodeState.NONE;
+        } else if (mask.has("location") || placeChanged && entity.locationSource != LocationOrigin.CLIENT) {
+            // No coordinates, or geocoded ones for lines that changed: geocode (again). The
+            // client's own coordinates stay until the client changes them.
+            entity.latitude = null;
+            entity.longitude = null;
+            entity.locationSource = null;
+            entity.locationPrecision = null;
+            entity.geocodeStatus = GeocodeState.PENDING;
+            entity.geocodeAttempts = 0;
+            entity.geocodeAfter = Instant.now();
         }
     }
 }

@@ -73,6 +73,13 @@ public class AddressService {
         return users.getLive(userId).chain(owner -> addresses.listLive(userId, offset, limit));
     }
 
+    /** Live geolocated addresses near a point, nearest first. */
+    @WithSession
+    public Uni<List<AddressRepository.Nearby>> near(double latitude, double longitude, int radiusMeters, UUID userId,
+            int limit) {
+        return addresses.near(latitude, longitude, radiusMeters, userId, limit);
+    }
+
     @WithTransaction
     public Uni<UserAddress> update(UUID userId, UpdateAddressRequest request) {
         Violations violations = new Violations();

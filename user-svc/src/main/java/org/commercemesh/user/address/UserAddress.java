@@ -35,6 +35,14 @@ public class UserAddress extends TrackedEntity {
     /** Both null, or both set (a CHECK constraint holds it). */
     public Double latitude;
     public Double longitude;
+    @Enumerated(EnumType.STRING)
+    public LocationOrigin locationSource;
+    @Enumerated(EnumType.STRING)
+    public LocationAccuracy locationPrecision;
+    @Enumerated(EnumType.STRING)
+    public GeocodeState geocodeStatus = GeocodeState.NONE;
+    public int geocodeAttempts;
+    public Instant geocodeAfter;
     public boolean isDefault;
     public Instant deletedAt;
 }

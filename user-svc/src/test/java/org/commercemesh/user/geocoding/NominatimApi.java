@@ -1,0 +1,101 @@
+package org.commercemesh.user.geocoding;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A local server speaking Nominatim's structured search ({@code GET /search?format=jsonv2}): it
+ * knows the places a test teaches it, answers {@code []} for any other, refuses a request without
+ * a User-Agent (as nominatim.openstreetmap.org does) and answers 503 during an outage. It keeps
+ * every query it was asked.
+ */
+public class NominatimApi implements QuarkusTestResourceLifecycleManager {
+
+    /** A place the server knows, by street. */
+    public record Known(double latitude, double longitude, String addressType) {
+    }
+
+    private static final Map<String, Known> PLACES = new ConcurrentHashMap<>();
+    private static final List<Map<String, String>> ASKED = new CopyOnWriteArrayList<>();
+    private static volatile boolean down;
+    private static HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/search", NominatimApi::search);
+        server.start();
+        return Map.of("commerce.geocoding.provider", "nominatim",
+                "commerce.geocoding.nominatim.base-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    public static void knows(String street, Known place) {
+        PLACES.put(street, place);
+    }
+
+    public static void outage(boolean isDown) {
+        down = isDown;
+    }
+
+    /** The queries asked about {@code street}. */
+    public static List<Map<String, String>> askedAbout(String street) {
+        return ASKED.stream().filter(query -> street.equals(query.get("street"))).toList();
+    }
+
+    private static void search(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> query = new HashMap<>();
+            for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+                int equals = pair.indexOf('=');
+                query.put(pair.substring(0, equals),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+            ASKED.add(query);
+            if (down) {
+                reply(exchange, 503, "<html>Service Unavailable</html>");
+                return;
+            }
+            if (exchange.getRequestHeaders().getFirst("User-Agent") == null || !"jsonv2".equals(query.get("format"))) {
+                reply(exchange, 403, "[]");
+                return;
+            }
+            Known place = PLACES.get(query.getOrDefault("street", ""));
+            reply(exchange, 200, place == null
+                    ? "[]"
+                    : "[{\"place_id\":1,\"lat\":\"" + place.latitude() + "\",\"lon\":\"" + place.longitude()
+                            + "\",\"category\":\"place\",\"type\":\"" + place.addressType() + "\",\"addresstype\":\""
+                            + place.addressType() + "\",\"display_name\":\"" + query.get("street") + "\"}]");
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
