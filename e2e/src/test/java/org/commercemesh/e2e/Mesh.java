@@ -27,6 +27,8 @@ import org.commercemesh.testing.auth.TestJwtKeys;
 import org.commercemesh.testing.kafka.TestKafkaBroker;
 import org.commercemesh.testing.mail.SmtpServerResource;
 import org.commercemesh.testing.postgres.PostgresDatabaseResource;
+import org.commercemesh.testing.shipping.CarrierApi;
+import org.commercemesh.testing.shipping.CarrierApiResource;
 import org.commercemesh.testing.sms.TwilioApi;
 import org.commercemesh.testing.sms.TwilioApiResource;
 import org.commercemesh.user.v1.AuthServiceGrpc;
@@ -52,6 +54,7 @@ final class Mesh {
     private final List<PostgresDatabaseResource> resources = new ArrayList<>();
     private final SmtpServerResource smtp = new SmtpServerResource();
     private final TwilioApi sms = new TwilioApi(TwilioApiResource.ACCOUNT_SID, TwilioApiResource.AUTH_TOKEN);
+    private final CarrierApi carrier = new CarrierApi(CarrierApiResource.API_KEY);
     private final SpanCollector spans = new SpanCollector();
     private final Map<String, String> serviceSecrets = new HashMap<>();
     private final Map<String, String> serviceTokens = new java.util.concurrent.ConcurrentHashMap<>();
@@ -162,6 +165,9 @@ final class Mesh {
                 env.put("QUARKUS_MAILER_HOST", smtpConfig.get("quarkus.mailer.host"));
                 env.put("QUARKUS_MAILER_PORT", smtpConfig.get("quarkus.mailer.port"));
                 env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+                env.put("COMMERCE_SHIPPING_PROVIDER", "carrier");
+                env.put("COMMERCE_SHIPPING_CARRIER_BASE_URL", carrier.baseUrl());
+                env.put("COMMERCE_SHIPPING_CARRIER_API_KEY", CarrierApiResource.API_KEY);
                 env.put("COMMERCE_SMS_PROVIDER", "twilio");
                 env.put("COMMERCE_SMS_TWILIO_BASE_URL", sms.baseUrl());
                 env.put("COMMERCE_SMS_TWILIO_ACCOUNT_SID", TwilioApiResource.ACCOUNT_SID);
@@ -288,6 +294,12 @@ final class Mesh {
         resources.forEach(PostgresDatabaseResource::stop);
         smtp.stop();
         sms.close();
+        carrier.close();
+    }
+
+    /** The carrier order-svc ships with: a local server speaking EasyPost's shipments API. */
+    CarrierApi carrier() {
+        return carrier;
     }
 
     /** The SMS gateway the services text through: a local server speaking Twilio's API. */

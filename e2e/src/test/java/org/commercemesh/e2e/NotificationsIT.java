@@ -15,6 +15,8 @@ import org.commercemesh.order.v1.Order;
 import org.commercemesh.order.v1.OrderServiceGrpc;
 import org.commercemesh.order.v1.OrderStatus;
 import org.commercemesh.order.v1.PlaceOrderRequest;
+import org.commercemesh.order.v1.QuoteShippingRequest;
+import org.commercemesh.order.v1.ShippingRate;
 import org.commercemesh.order.v1.UpdateOrderStatusRequest;
 import org.commercemesh.platform.money.Amount;
 import org.commercemesh.testing.auth.TestTokens;
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A buyer who verified a phone hears about their order by e-mail (real SMTP) and by text (a
- * local server speaking Twilio's API), from confirmation to the carrier's tracking number.
+ * A buyer picks a carrier's quoted rate at checkout and, having verified a phone, hears about the
+ * order by e-mail (real SMTP) and by text (a local server speaking Twilio's API) until the carrier
+ * (a local server speaking EasyPost's API) gives its tracking number when the shop ships it.
  */
 class NotificationsIT {
 
@@ -41,7 +44,7 @@ class NotificationsIT {
     }
 
     @Test
-    void givenAVerifiedPhone_whenTheOrderIsConfirmedAndShipped_thenEachStepArrivesByEmailAndByText() {
+    void givenAQuotedCarrierRateAndAVerifiedPhone_whenShipped_thenTheCarriersTrackingNumberArrivesByEmailAndText() {
         Shopper erin = Shopper.register(mesh);
         String phone = "+6689" + String.format("%07d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000_000));
         erin.account().startPhoneVerification(StartPhoneVerificationRequest.newBuilder().setPhone(phone).build());
@@ -50,26 +53,34 @@ class NotificationsIT {
         Product tent = erin.products().searchProducts(SearchProductsRequest.newBuilder().setQuery("camping tent")
                 .setFilter(ProductFilter.newBuilder().setInStockOnly(true)).build()).getProducts(0);
         erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(tent.getId()).setQuantity(1).build());
+        ShippingRate express = erin.orders().quoteShipping(QuoteShippingRequest.getDefaultInstance()).getRatesList()
+                .stream().filter(rate -> rate.getService().equals("Express")).findFirst().orElseThrow();
 
-        Order order = erin.orders().placeOrder(PlaceOrderRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString()).setPaymentToken("tok_visa").build()).getOrder();
+        Order order = erin.orders().placeOrder(PlaceOrderRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                .setPaymentToken("tok_visa").setShippingRateId(express.getId()).build()).getOrder();
         OrderServiceGrpc.OrderServiceBlockingStub admin = Shopper.withToken(
                 OrderServiceGrpc.newBlockingStub(mesh.channel("order-svc")), TestTokens.admin(UUID.randomUUID()));
         admin.updateOrderStatus(UpdateOrderStatusRequest.newBuilder().setOrderId(order.getId())
                 .setStatus(OrderStatus.ORDER_STATUS_PROCESSING).build());
-        admin.updateOrderStatus(UpdateOrderStatusRequest.newBuilder().setOrderId(order.getId())
-                .setStatus(OrderStatus.ORDER_STATUS_SHIPPED).setTrackingNumber("TH987654321").build());
+        String tracking = admin.updateOrderStatus(UpdateOrderStatusRequest.newBuilder().setOrderId(order.getId())
+                .setStatus(OrderStatus.ORDER_STATUS_SHIPPED).build()).getOrder().getTrackingNumber();
 
+        assertThat(order.getShipping()).isEqualTo(express.getAmount());
+        assertThat(order.getShippingCarrier()).isEqualTo("ThaiParcel");
+        assertThat(mesh.carrier().purchases()).anySatisfy(bought -> {
+            assertThat(bought.reference()).isEqualTo(order.getId());
+            assertThat(bought.trackingCode()).isEqualTo(tracking);
+        });
         String number = order.getOrderNumber();
         await().atMost(EVENTUALLY).until(() -> orderTexts(phone).size() == 2);
         assertThat(orderTexts(phone)).extracting(Text::body).containsExactly(
                 "Order " + number + " is confirmed: " + Amount.fromProto(order.getTotal()).toDisplayString() + ".",
-                "Order " + number + " is on its way. Tracking: TH987654321.");
+                "Order " + number + " is on its way. Tracking: " + tracking + ".");
         await().atMost(EVENTUALLY).until(() -> Mailbox.to(erin.email, "Your order " + number + " is on its way")
                 .size() == 1);
         assertThat(Mailbox.to(erin.email, "Your order " + number + " is confirmed")).hasSize(1);
         assertThat(Mailbox.text(Mailbox.to(erin.email, "Your order " + number + " is on its way").get(0)))
-                .contains("Tracking number: TH987654321");
+                .contains("Tracking number: " + tracking);
     }
 
     private List<Text> orderTexts(String phone) {

@@ -11,6 +11,8 @@ import org.commercemesh.order.lifecycle.OrderMapper;
 import org.commercemesh.order.lifecycle.OrderService;
 import org.commercemesh.order.lifecycle.OrderState;
 import org.commercemesh.order.lifecycle.OrderWithLines;
+import org.commercemesh.order.shipping.ShippingMapper;
+import org.commercemesh.order.shipping.ShippingService;
 import org.commercemesh.order.v1.CancelOrderRequest;
 import org.commercemesh.order.v1.CancelOrderResponse;
 import org.commercemesh.order.v1.GetOrderRequest;
@@ -20,6 +22,8 @@ import org.commercemesh.order.v1.ListOrdersResponse;
 import org.commercemesh.order.v1.OrderStatus;
 import org.commercemesh.order.v1.PlaceOrderRequest;
 import org.commercemesh.order.v1.PlaceOrderResponse;
+import org.commercemesh.order.v1.QuoteShippingRequest;
+import org.commercemesh.order.v1.QuoteShippingResponse;
 import org.commercemesh.order.v1.RefundOrderRequest;
 import org.commercemesh.order.v1.RefundOrderResponse;
 import org.commercemesh.order.v1.UpdateOrderStatusRequest;
@@ -43,11 +47,13 @@ public class OrderGrpcService implements org.commercemesh.order.v1.OrderService 
 
     private final CheckoutService checkout;
     private final OrderService orders;
+    private final ShippingService shipping;
     private final Caller caller;
 
-    public OrderGrpcService(CheckoutService checkout, OrderService orders, Caller caller) {
+    public OrderGrpcService(CheckoutService checkout, OrderService orders, ShippingService shipping, Caller caller) {
         this.checkout = checkout;
         this.orders = orders;
+        this.shipping = shipping;
         this.caller = caller;
     }
 
@@ -60,9 +66,25 @@ public class OrderGrpcService implements org.commercemesh.order.v1.OrderService 
                     .optionalUuid("billing_address_id", request.getBillingAddressId())
                     .requireText("payment_token", request.getPaymentToken(), 1, 200)
                     .optionalText("notes", request.getNotes(), 500)
+                    .optionalUuid("shipping_rate_id", request.getShippingRateId())
                     .throwIfAny();
             return checkout.place(me, request);
         }).map(view -> PlaceOrderResponse.newBuilder().setOrder(OrderMapper.toProto(view)).build());
+    }
+
+    @Override
+    @RolesAllowed({ Roles.CUSTOMER, Roles.ADMIN })
+    public Uni<QuoteShippingResponse> quoteShipping(QuoteShippingRequest request) {
+        return caller.current().chain(me -> {
+            new Violations().optionalUuid("shipping_address_id", request.getShippingAddressId()).throwIfAny();
+            return shipping.quote(me, request.getShippingAddressId().isEmpty()
+                    ? null
+                    : UUID.fromString(request.getShippingAddressId()));
+        }).map(quotes -> {
+            QuoteShippingResponse.Builder response = QuoteShippingResponse.newBuilder();
+            quotes.forEach(quote -> response.addRates(ShippingMapper.toProto(quote)));
+            return response.build();
+        });
     }
 
     @Override
@@ -113,9 +135,7 @@ public class OrderGrpcService implements org.commercemesh.order.v1.OrderService 
                     .check(target == OrderStatus.ORDER_STATUS_PROCESSING || target == OrderStatus.ORDER_STATUS_SHIPPED
                             || target == OrderStatus.ORDER_STATUS_DELIVERED, "status",
                             "must be PROCESSING, SHIPPED or DELIVERED");
-            if (target == OrderStatus.ORDER_STATUS_SHIPPED) {
-                violations.requireText("tracking_number", request.getTrackingNumber(), 1, 100);
-            }
+            violations.optionalText("tracking_number", request.getTrackingNumber(), 100);
             violations.throwIfAny();
             return orders.advance(UUID.fromString(request.getOrderId()), OrderState.of(target).orElseThrow(),
                     request.getTrackingNumber());

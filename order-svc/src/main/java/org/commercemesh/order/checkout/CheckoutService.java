@@ -17,16 +17,18 @@ import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.order.lifecycle.CustomerOrder;
 import org.commercemesh.order.lifecycle.OrderEvents;
 import org.commercemesh.order.lifecycle.OrderLine;
-import org.commercemesh.order.lifecycle.OrderMapper;
 import org.commercemesh.order.lifecycle.OrderMetrics;
 import org.commercemesh.order.lifecycle.OrderRepository;
 import org.commercemesh.order.lifecycle.OrderWithLines;
 import org.commercemesh.order.mesh.MeshClients;
-import org.commercemesh.order.v1.AddressSnapshot;
+import org.commercemesh.order.shipping.Destinations;
+import org.commercemesh.order.shipping.ShippingQuote;
+import org.commercemesh.order.shipping.ShippingService;
 import org.commercemesh.order.v1.PlaceOrderRequest;
 import org.commercemesh.platform.auth.AuthenticatedCaller;
 import org.commercemesh.platform.error.ErrorMapper;
 import org.commercemesh.platform.error.FailedPreconditionException;
+import org.commercemesh.platform.error.InvalidArgumentException;
 import org.commercemesh.platform.id.Ids;
 import org.commercemesh.platform.money.Amount;
 import org.commercemesh.platform.outbox.OutboxWriter;
@@ -52,9 +54,11 @@ public class CheckoutService {
     private final Settlement settlement;
     private final OutboxWriter outbox;
     private final OrderMetrics metrics;
+    private final ShippingService shipping;
 
     public CheckoutService(OrderRepository orders, MeshClients mesh, Pricing pricing, Settlement settlement,
-            OutboxWriter outbox, OrderMetrics metrics) {
+            OutboxWriter outbox, OrderMetrics metrics, ShippingService shipping) {
+        this.shipping = shipping;
         this.orders = orders;
         this.mesh = mesh;
         this.pricing = pricing;
@@ -102,9 +106,10 @@ public class CheckoutService {
             }
             return notYetOrdered(cart).chain(lines -> mesh.products(lines.stream()
                     .map(item -> UUID.fromString(item.getProductId())).toList())
-                    .chain(products -> addresses(request, token)
-                            .map(addresses -> build(buyer, request, cart, lines, products,
-                                    addresses.get(0), addresses.get(1)))));
+                    .chain(products -> addresses(request, token).chain(addresses -> rate(buyer, request,
+                            addresses.get(0)).map(
+                                    rate -> build(buyer, request, cart, lines, products,
+                                            addresses.get(0), addresses.get(1), rate)))));
         });
     }
 
@@ -144,6 +149,13 @@ public class CheckoutService {
                 Map.of("cart_id", cartId.toString()));
     }
 
+    /** The shipping rate the buyer chose, or null for the shop's flat fee. */
+    private Uni<ShippingQuote> rate(AuthenticatedCaller buyer, PlaceOrderRequest request, Address shipTo) {
+        return request.getShippingRateId().isEmpty()
+                ? Uni.createFrom().nullItem()
+                : shipping.accepted(buyer.userId(), request.getShippingRateId(), UUID.fromString(shipTo.getId()));
+    }
+
     private Uni<List<Address>> addresses(PlaceOrderRequest request, String token) {
         Uni<Address> shipping = request.getShippingAddressId().isEmpty()
                 ? mesh.defaultAddress(token)
@@ -160,7 +172,7 @@ public class CheckoutService {
     }
 
     private Draft build(AuthenticatedCaller buyer, PlaceOrderRequest request, Cart cart, List<CartItem> lines,
-            Map<UUID, Product> products, Address shipping, Address billing) {
+            Map<UUID, Product> products, Address shipping, Address billing, ShippingQuote rate) {
         List<String> unavailable = new ArrayList<>();
         for (CartItem line : lines) {
             Product product = products.get(UUID.fromString(line.getProductId()));
@@ -198,7 +210,12 @@ public class CheckoutService {
             }
             subtotal = subtotal == null ? lineTotal : subtotal.plus(lineTotal);
         }
-        Pricing.Totals totals = pricing.totals(subtotal);
+        Amount quoted = rate == null ? null : new Amount(rate.amount, rate.currency);
+        if (quoted != null && !quoted.currency().equals(subtotal.currency())) {
+            throw InvalidArgumentException.of("shipping_rate_id", "is in " + quoted.currency()
+                    + ", the cart in " + subtotal.currency());
+        }
+        Pricing.Totals totals = pricing.totals(subtotal, quoted);
         Instant now = Instant.now();
         order.userId = buyer.userId();
         order.cartId = UUID.fromString(cart.getId());
@@ -209,9 +226,14 @@ public class CheckoutService {
         order.tax = totals.tax().value();
         order.shipping = totals.shipping().value();
         order.total = totals.total().value();
-        order.shippingAddress = OrderMapper.json(snapshot(shipping));
-        order.billingAddress = OrderMapper.json(snapshot(billing));
+        order.shippingAddress = Destinations.json(Destinations.of(shipping));
+        order.billingAddress = Destinations.json(Destinations.of(billing));
         order.notes = request.getNotes().strip();
+        if (rate != null) {
+            order.shippingQuoteId = rate.id;
+            order.shippingCarrier = rate.carrier;
+            order.shippingService = rate.service;
+        }
         return new Draft(order, items);
     }
 
@@ -233,18 +255,5 @@ public class CheckoutService {
 
     private Uni<OrderWithLines> existing(UUID userId, String requestId) {
         return Panache.withSession(() -> orders.placedWith(userId, requestId));
-    }
-
-    private static AddressSnapshot snapshot(Address address) {
-        AddressSnapshot.Builder snapshot = AddressSnapshot.newBuilder()
-                .setRecipientName(address.getRecipientName()).setPhone(address.getPhone())
-                .setLine1(address.getLine1()).setLine2(address.getLine2()).setCity(address.getCity())
-                .setRegion(address.getRegion()).setPostalCode(address.getPostalCode())
-                .setCountryCode(address.getCountryCode())
-                .setDeliveryInstructions(address.getDeliveryInstructions());
-        if (address.hasLocation()) {
-            snapshot.setLocation(address.getLocation());
-        }
-        return snapshot.build();
     }
 }

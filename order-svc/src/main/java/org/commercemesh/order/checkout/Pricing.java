@@ -8,8 +8,9 @@ import org.commercemesh.platform.money.Amount;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Order amounts (design §8): VAT on the subtotal after discount, a flat shipping fee that
- * falls away above a threshold, total = subtotal − discount + tax + shipping.
+ * Order amounts (design §8): VAT on the subtotal after discount, the quoted rate the buyer
+ * chose or else a flat shipping fee that falls away above a threshold, total = subtotal −
+ * discount + tax + shipping.
  */
 @ApplicationScoped
 public class Pricing {
@@ -30,14 +31,17 @@ public class Pricing {
         this.freeShippingThreshold = freeShippingThreshold;
     }
 
-    public Totals totals(Amount subtotal) {
+    /** {@code quoted}: the fee of the shipping rate the buyer chose, or null for the shop's flat fee. */
+    public Totals totals(Amount subtotal, Amount quoted) {
         Amount discount = Amount.zero(subtotal.currency());
         Amount taxable = subtotal.minus(discount);
         Amount tax = new Amount(taxable.times(vatRate).value().setScale(2, java.math.RoundingMode.HALF_EVEN),
                 subtotal.currency());
-        Amount shipping = subtotal.value().compareTo(freeShippingThreshold) >= 0
-                ? Amount.zero(subtotal.currency())
-                : new Amount(shippingFlat, subtotal.currency());
+        Amount shipping = quoted != null
+                ? quoted
+                : subtotal.value().compareTo(freeShippingThreshold) >= 0
+                        ? Amount.zero(subtotal.currency())
+                        : new Amount(shippingFlat, subtotal.currency());
         return new Totals(subtotal, discount, tax, shipping, taxable.plus(tax).plus(shipping));
     }
 }

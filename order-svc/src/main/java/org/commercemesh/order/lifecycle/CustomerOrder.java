@@ -48,6 +48,10 @@ public class CustomerOrder extends TrackedEntity {
     /** Whether catalog-svc holds a reservation for this order. */
     public boolean stockReserved;
     public String trackingNumber;
+    /** The shipping rate the order was placed with; null when the flat fee applied. */
+    public UUID shippingQuoteId;
+    public String shippingCarrier = "";
+    public String shippingService = "";
     public String cancelReason;
     public String notes;
     public Instant confirmedAt;

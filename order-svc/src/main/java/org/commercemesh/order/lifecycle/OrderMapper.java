@@ -2,14 +2,12 @@ package org.commercemesh.order.lifecycle;
 
 import java.math.BigDecimal;
 
-import org.commercemesh.order.v1.AddressSnapshot;
+import org.commercemesh.order.shipping.Destinations;
 import org.commercemesh.order.v1.Order;
 import org.commercemesh.order.v1.OrderItem;
 import org.commercemesh.platform.money.Amount;
 import org.commercemesh.platform.time.ProtoTime;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import com.google.type.Money;
 
 /** Orders to commerce.order.v1 messages, and the address snapshots the order row keeps as JSON. */
@@ -31,8 +29,10 @@ public final class OrderMapper {
                 .setShipping(money(o.shipping, o))
                 .setDiscount(money(o.discount, o))
                 .setTotal(money(o.total, o))
-                .setShippingAddress(address(o.shippingAddress))
-                .setBillingAddress(address(o.billingAddress))
+                .setShippingCarrier(o.shippingCarrier)
+                .setShippingService(o.shippingService)
+                .setShippingAddress(Destinations.parse(o.shippingAddress))
+                .setBillingAddress(Destinations.parse(o.billingAddress))
                 .setTrackingNumber(o.trackingNumber)
                 .setCancelReason(o.cancelReason)
                 .setNotes(o.notes)
@@ -56,24 +56,6 @@ public final class OrderMapper {
                 .setLineTotal(money(line.lineTotal, o))
                 .putAllOptions(line.optionsMap())));
         return message.build();
-    }
-
-    public static String json(AddressSnapshot snapshot) {
-        try {
-            return JsonFormat.printer().omittingInsignificantWhitespace().print(snapshot);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("an AddressSnapshot always prints", e);
-        }
-    }
-
-    private static AddressSnapshot address(String json) {
-        try {
-            AddressSnapshot.Builder snapshot = AddressSnapshot.newBuilder();
-            JsonFormat.parser().merge(json, snapshot);
-            return snapshot.build();
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("stored address snapshot is not AddressSnapshot JSON", e);
-        }
     }
 
     private static Money money(BigDecimal value, CustomerOrder order) {

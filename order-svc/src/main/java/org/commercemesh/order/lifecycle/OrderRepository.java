@@ -50,6 +50,11 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
         });
     }
 
+    /** The order, or NOT_FOUND. */
+    public Uni<CustomerOrder> getById(UUID orderId) {
+        return findById(orderId).onItem().ifNull().failWith(() -> new NotFoundException("order", orderId));
+    }
+
     /** The order locked for update, with its lines, or NOT_FOUND. */
     public Uni<OrderWithLines> lockWithLines(UUID orderId) {
         return find("id", orderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()

@@ -10,12 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.commercemesh.order.payment.CardHolds;
 import org.commercemesh.order.payment.Payment;
 import org.commercemesh.order.payment.PaymentProvider;
+import org.commercemesh.order.shipping.ShippingService;
 import org.commercemesh.order.v1.Order;
 import org.commercemesh.platform.audit.AuditLog;
 import org.commercemesh.platform.audit.AuditLog.Change;
 import org.commercemesh.platform.auth.AuthenticatedCaller;
 import org.commercemesh.platform.auth.Scopes;
 import org.commercemesh.platform.error.FailedPreconditionException;
+import org.commercemesh.platform.error.InvalidArgumentException;
 import org.commercemesh.platform.error.NotFoundException;
 import org.commercemesh.platform.outbox.OutboxWriter;
 import org.commercemesh.platform.paging.PageRequest;
@@ -23,7 +25,6 @@ import org.commercemesh.platform.paging.PageRequest;
 import io.grpc.Status;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,9 +41,11 @@ public class OrderService {
     private final CardHolds holds;
     private final OrderMetrics metrics;
     private final AuditLog audit;
+    private final ShippingService shipping;
 
     public OrderService(OrderRepository orders, PaymentProvider payments, OutboxWriter outbox, CardHolds holds,
-            OrderMetrics metrics, AuditLog audit) {
+            OrderMetrics metrics, AuditLog audit, ShippingService shipping) {
+        this.shipping = shipping;
         this.audit = audit;
         this.metrics = metrics;
         this.orders = orders;
@@ -98,9 +101,29 @@ public class OrderService {
         });
     }
 
-    /** Admin: CONFIRMED → PROCESSING → SHIPPED (tracking number) → DELIVERED. */
-    @WithTransaction
+    /**
+     * Admin: CONFIRMED → PROCESSING → SHIPPED → DELIVERED. SHIPPED without a tracking number ships
+     * with the provider of the order's quoted rate first (outside the transaction: it is a call to
+     * a carrier) and takes the carrier's number.
+     */
     public Uni<OrderWithLines> advance(UUID orderId, OrderState target, String trackingNumber) {
+        if (target != OrderState.SHIPPED || !trackingNumber.isBlank()) {
+            return Panache.withTransaction(() -> advanceLocked(orderId, target, trackingNumber));
+        }
+        return Panache.withSession(() -> orders.getById(orderId)).chain(order -> {
+            if (order.shippingQuoteId == null) {
+                throw InvalidArgumentException.of("tracking_number",
+                        "is required: the order was not placed with a quoted shipping rate");
+            }
+            if (order.status.next().filter(OrderState.SHIPPED::equals).isEmpty()) {
+                throw new FailedPreconditionException("INVALID_STATUS_TRANSITION",
+                        "an order that is " + order.status + " cannot become SHIPPED");
+            }
+            return shipping.ship(order.shippingQuoteId, orderId);
+        }).chain(tracking -> Panache.withTransaction(() -> advanceLocked(orderId, target, tracking)));
+    }
+
+    private Uni<OrderWithLines> advanceLocked(UUID orderId, OrderState target, String trackingNumber) {
         return orders.lockWithLines(orderId).chain(full -> {
             CustomerOrder order = full.order();
             Order before = OrderMapper.toProto(full);
