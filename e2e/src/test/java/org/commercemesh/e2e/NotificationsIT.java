@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.commercemesh.cart.v1.AddCartItemRequest;
+import org.commercemesh.cart.v1.ApplyCouponRequest;
+import org.commercemesh.cart.v1.Cart;
+import org.commercemesh.cart.v1.Coupon;
+import org.commercemesh.cart.v1.CouponServiceGrpc;
+import org.commercemesh.cart.v1.CreateCouponRequest;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductFilter;
 import org.commercemesh.catalog.v1.SearchProductsRequest;
@@ -28,9 +33,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A buyer picks a carrier's quoted rate at checkout and, having verified a phone, hears about the
- * order by e-mail (real SMTP) and by text (a local server speaking Twilio's API) until the carrier
- * (a local server speaking EasyPost's API) gives its tracking number when the shop ships it.
+ * A buyer applies a coupon, picks a carrier's quoted rate at checkout and, having verified a
+ * phone, hears about the order by e-mail (real SMTP) and by text (a local server speaking
+ * Twilio's API) until the carrier (a local server speaking EasyPost's API) gives its tracking
+ * number when the shop ships it.
  */
 class NotificationsIT {
 
@@ -44,7 +50,7 @@ class NotificationsIT {
     }
 
     @Test
-    void givenAQuotedCarrierRateAndAVerifiedPhone_whenShipped_thenTheCarriersTrackingNumberArrivesByEmailAndText() {
+    void givenACouponAQuotedCarrierRateAndAVerifiedPhone_whenShipped_thenEachStepArrivesByEmailAndText() {
         Shopper erin = Shopper.register(mesh);
         String phone = "+6689" + String.format("%07d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000_000));
         erin.account().startPhoneVerification(StartPhoneVerificationRequest.newBuilder().setPhone(phone).build());
@@ -53,6 +59,12 @@ class NotificationsIT {
         Product tent = erin.products().searchProducts(SearchProductsRequest.newBuilder().setQuery("camping tent")
                 .setFilter(ProductFilter.newBuilder().setInStockOnly(true)).build()).getProducts(0);
         erin.cart().addCartItem(AddCartItemRequest.newBuilder().setProductId(tent.getId()).setQuantity(1).build());
+        String code = "E2E" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Shopper.withToken(CouponServiceGrpc.newBlockingStub(mesh.channel("cart-svc")),
+                TestTokens.admin(UUID.randomUUID()))
+                .createCoupon(CreateCouponRequest.newBuilder().setCoupon(Coupon.newBuilder().setCode(code)
+                        .setPercentOff(10).setMaxRedemptions(1)).build());
+        Cart discounted = erin.cart().applyCoupon(ApplyCouponRequest.newBuilder().setCode(code).build()).getCart();
         ShippingRate express = erin.orders().quoteShipping(QuoteShippingRequest.getDefaultInstance()).getRatesList()
                 .stream().filter(rate -> rate.getService().equals("Express")).findFirst().orElseThrow();
 
@@ -65,6 +77,10 @@ class NotificationsIT {
         String tracking = admin.updateOrderStatus(UpdateOrderStatusRequest.newBuilder().setOrderId(order.getId())
                 .setStatus(OrderStatus.ORDER_STATUS_SHIPPED).build()).getOrder().getTrackingNumber();
 
+        assertThat(discounted.getCouponProblem()).isEmpty();
+        assertThat(order.getCouponCode()).isEqualTo(code);
+        assertThat(order.getDiscount()).isEqualTo(discounted.getDiscount());
+        assertThat(Amount.fromProto(order.getDiscount()).value()).isPositive();
         assertThat(order.getShipping()).isEqualTo(express.getAmount());
         assertThat(order.getShippingCarrier()).isEqualTo("ThaiParcel");
         assertThat(mesh.carrier().purchases()).anySatisfy(bought -> {

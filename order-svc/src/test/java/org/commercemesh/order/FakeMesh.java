@@ -1,12 +1,15 @@
 package org.commercemesh.order;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.commercemesh.cart.v1.Cart;
 import org.commercemesh.cart.v1.CartItem;
+import org.commercemesh.cart.v1.RedeemCouponRequest;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.user.v1.Address;
@@ -26,6 +29,10 @@ public final class FakeMesh {
     static final Map<String, Integer> STOCK = new ConcurrentHashMap<>();
     static final Map<String, Address> ADDRESSES = new ConcurrentHashMap<>();
     static volatile String defaultAddressId = "";
+    /** What the fake cart-svc was asked to redeem. */
+    static final List<RedeemCouponRequest> REDEMPTIONS = new CopyOnWriteArrayList<>();
+    /** When set, the fake cart-svc refuses every coupon with this description. */
+    static volatile String couponRefusal;
 
     private FakeMesh() {
     }
@@ -59,7 +66,18 @@ public final class FakeMesh {
         return product;
     }
 
+    /** Puts a coupon on the current cart; {@code refusal} non-null makes its redemption fail with it. */
+    public static void coupon(String code, String refusal) {
+        cart = cart.toBuilder().setCouponCode(code).build();
+        couponRefusal = refusal;
+    }
+
+    public static List<RedeemCouponRequest> redemptions() {
+        return List.copyOf(REDEMPTIONS);
+    }
+
     public static void cart(Map<Product, Integer> lines) {
+        couponRefusal = null;
         Cart.Builder builder = Cart.newBuilder().setId(UUID.randomUUID().toString());
         Timestamp now = Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).build();
         lines.forEach((product, quantity) -> builder.addItems(CartItem.newBuilder().setId(UUID.randomUUID().toString())
@@ -88,7 +106,7 @@ public final class FakeMesh {
         defaultAddressId = "";
     }
 
-    public static java.util.List<CartItem> cartItems() {
+    public static List<CartItem> cartItems() {
         return cart.getItemsList();
     }
 

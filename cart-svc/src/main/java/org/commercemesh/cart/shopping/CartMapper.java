@@ -15,9 +15,13 @@ public final class CartMapper {
     private CartMapper() {
     }
 
+    static String currencyOf(PricedCart priced) {
+        return priced.lines().isEmpty() ? DEFAULT_CURRENCY : priced.lines().get(0).currency;
+    }
+
     public static Cart toProto(PricedCart priced) {
         ShoppingCart cart = priced.cart();
-        String currency = priced.lines().isEmpty() ? DEFAULT_CURRENCY : priced.lines().get(0).currency;
+        String currency = currencyOf(priced);
         Amount subtotal = Amount.zero(currency);
         boolean anyChanged = false;
         int count = 0;
@@ -53,6 +57,14 @@ public final class CartMapper {
             message.addItems(item);
             subtotal = subtotal.plus(total);
             count += line.quantity;
+        }
+        message.setDiscount(Amount.zero(currency).toProto());
+        if (cart.couponCode != null) {
+            message.setCouponCode(cart.couponCode);
+            if (priced.coupon() != null) {
+                message.setDiscount(priced.coupon().discount().toProto())
+                        .setCouponProblem(priced.coupon().applies() ? "" : priced.coupon().problem());
+            }
         }
         return message.setSubtotal(subtotal.toProto()).setItemCount(count).setPriceChanged(anyChanged).build();
     }

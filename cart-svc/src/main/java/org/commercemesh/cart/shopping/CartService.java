@@ -10,6 +10,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.cart.catalog.CatalogClient;
+import org.commercemesh.cart.coupon.CouponPricing;
+import org.commercemesh.cart.coupon.CouponPricing.Outcome;
+import org.commercemesh.cart.coupon.CouponService;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.platform.error.FailedPreconditionException;
@@ -41,10 +44,12 @@ public class CartService {
     private final CatalogClient catalog;
     private final Duration ttl;
     private final int maxLines;
+    private final CouponService coupons;
 
     public CartService(CartRepository carts, CartLineRepository lines, CatalogClient catalog,
             @ConfigProperty(name = "commerce.cart.ttl") Duration ttl,
-            @ConfigProperty(name = "commerce.cart.max-lines") int maxLines) {
+            @ConfigProperty(name = "commerce.cart.max-lines") int maxLines, CouponService coupons) {
+        this.coupons = coupons;
         this.carts = carts;
         this.lines = lines;
         this.catalog = catalog;
@@ -118,6 +123,8 @@ public class CartService {
                                 .collect().last()
                                 .chain(() -> lines.countIn(cartId))
                                 .chain(left -> {
+                                    // The coupon went with the order that used it.
+                                    cart.couponCode = null;
                                     if (left == 0) {
                                         cart.convertTo(orderId, now);
                                     } else {
@@ -195,7 +202,7 @@ public class CartService {
     }
 
     private Uni<PricedCart> withLines(ShoppingCart cart) {
-        return lines.linesOf(cart.id).map(found -> new PricedCart(cart, found, Map.of()));
+        return lines.linesOf(cart.id).map(found -> new PricedCart(cart, found, Map.of(), null));
     }
 
     /** Adds current catalog prices; without them (catalog down or slow) the cart is still shown. */
@@ -204,6 +211,34 @@ public class CartService {
                 .onFailure().invoke(failure -> LOG.warnf("cart %s shown without current prices: %s", cart.cart().id,
                         failure.getMessage()))
                 .onFailure().recoverWithItem(Map.of())
-                .map(current -> new PricedCart(cart.cart(), cart.lines(), current));
+                .map(current -> new PricedCart(cart.cart(), cart.lines(), current, null))
+                .chain(this::withCoupon);
+    }
+
+    private Uni<PricedCart> withCoupon(PricedCart cart) {
+        String code = cart.cart().couponCode;
+        if (code == null) {
+            return Uni.createFrom().item(cart);
+        }
+        return coupons.worth(code, cart.couponLines()).map(outcome -> new PricedCart(cart.cart(), cart.lines(),
+                cart.current(), outcome != null
+                        ? outcome
+                        : new Outcome(Amount.zero(CartMapper.currencyOf(cart)), CouponPricing.INACTIVE)));
+    }
+
+    /** ApplyCoupon: an unknown or inactive code is NOT_FOUND; what it is worth shows on the cart. */
+    public Uni<PricedCart> applyCoupon(UUID userId, String code) {
+        return coupons.usable(code).chain(coupon -> Panache.withTransaction(() -> carts.lockActive(userId, ttl)
+                .invoke(cart -> {
+                    cart.couponCode = coupon.code;
+                    cart.updatedAt = now();
+                }).chain(this::withLines))).chain(this::priced);
+    }
+
+    public Uni<PricedCart> removeCoupon(UUID userId) {
+        return Panache.withTransaction(() -> carts.lockActive(userId, ttl).invoke(cart -> {
+            cart.couponCode = null;
+            cart.updatedAt = now();
+        }).chain(this::withLines)).chain(this::priced);
     }
 }

@@ -20,6 +20,8 @@ public class ShoppingCart extends TrackedEntity {
     public CartState status;
     public Instant expiresAt;
     public UUID convertedOrderId;
+    /** The coupon code applied (upper-case), or null. */
+    public String couponCode;
 
     /** The last bought line left an ACTIVE cart: it becomes that order's, and the next add starts a new cart. */
     public void convertTo(UUID orderId, Instant now) {

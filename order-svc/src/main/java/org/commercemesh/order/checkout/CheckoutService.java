@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.cart.v1.Cart;
 import org.commercemesh.cart.v1.CartItem;
+import org.commercemesh.cart.v1.RedeemLine;
 import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.order.lifecycle.CustomerOrder;
@@ -107,9 +108,12 @@ public class CheckoutService {
             return notYetOrdered(cart).chain(lines -> mesh.products(lines.stream()
                     .map(item -> UUID.fromString(item.getProductId())).toList())
                     .chain(products -> addresses(request, token).chain(addresses -> rate(buyer, request,
-                            addresses.get(0)).map(
-                                    rate -> build(buyer, request, cart, lines, products,
-                                            addresses.get(0), addresses.get(1), rate)))));
+                            addresses.get(0)).chain(rate -> {
+                                UUID orderId = Ids.newId();
+                                return coupon(orderId, buyer, cart, lines, products)
+                                        .map(discount -> build(orderId, buyer, request, cart, lines, products,
+                                                addresses.get(0), addresses.get(1), rate, discount));
+                            }))));
         });
     }
 
@@ -149,6 +153,25 @@ public class CheckoutService {
                 Map.of("cart_id", cartId.toString()));
     }
 
+    /**
+     * The cart's coupon redeemed for the order about to be written, or null without one. A twin
+     * checkout that loses the race leaves its redemption unconfirmed; cart-svc gives that use back.
+     */
+    private Uni<Amount> coupon(UUID orderId, AuthenticatedCaller buyer, Cart cart, List<CartItem> lines,
+            Map<UUID, Product> products) {
+        if (cart.getCouponCode().isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        List<RedeemLine> priced = lines.stream()
+                .filter(line -> products.containsKey(UUID.fromString(line.getProductId())))
+                .map(line -> RedeemLine.newBuilder().setProductId(line.getProductId())
+                        .setLineTotal(Amount.fromProto(products.get(UUID.fromString(line.getProductId()))
+                                .getEffectivePrice()).times(line.getQuantity()).toProto())
+                        .build())
+                .toList();
+        return mesh.redeemCoupon(orderId, buyer.userId(), cart.getCouponCode(), priced).map(Amount::fromProto);
+    }
+
     /** The shipping rate the buyer chose, or null for the shop's flat fee. */
     private Uni<ShippingQuote> rate(AuthenticatedCaller buyer, PlaceOrderRequest request, Address shipTo) {
         return request.getShippingRateId().isEmpty()
@@ -171,8 +194,9 @@ public class CheckoutService {
         });
     }
 
-    private Draft build(AuthenticatedCaller buyer, PlaceOrderRequest request, Cart cart, List<CartItem> lines,
-            Map<UUID, Product> products, Address shipping, Address billing, ShippingQuote rate) {
+    private Draft build(UUID orderId, AuthenticatedCaller buyer, PlaceOrderRequest request, Cart cart,
+            List<CartItem> lines, Map<UUID, Product> products, Address shipping, Address billing, ShippingQuote rate,
+            Amount discount) {
         List<String> unavailable = new ArrayList<>();
         for (CartItem line : lines) {
             Product product = products.get(UUID.fromString(line.getProductId()));
@@ -185,7 +209,7 @@ public class CheckoutService {
                     Map.of("product_ids", String.join(",", unavailable)));
         }
         CustomerOrder order = new CustomerOrder();
-        order.id = Ids.newId();
+        order.id = orderId;
         List<OrderLine> items = new ArrayList<>();
         Amount subtotal = null;
         for (CartItem line : lines) {
@@ -215,7 +239,7 @@ public class CheckoutService {
             throw InvalidArgumentException.of("shipping_rate_id", "is in " + quoted.currency()
                     + ", the cart in " + subtotal.currency());
         }
-        Pricing.Totals totals = pricing.totals(subtotal, quoted);
+        Pricing.Totals totals = pricing.totals(subtotal, quoted, discount);
         Instant now = Instant.now();
         order.userId = buyer.userId();
         order.cartId = UUID.fromString(cart.getId());
@@ -229,6 +253,7 @@ public class CheckoutService {
         order.shippingAddress = Destinations.json(Destinations.of(shipping));
         order.billingAddress = Destinations.json(Destinations.of(billing));
         order.notes = request.getNotes().strip();
+        order.couponCode = discount == null ? "" : cart.getCouponCode();
         if (rate != null) {
             order.shippingQuoteId = rate.id;
             order.shippingCarrier = rate.carrier;

@@ -31,9 +31,13 @@ public class Pricing {
         this.freeShippingThreshold = freeShippingThreshold;
     }
 
-    /** {@code quoted}: the fee of the shipping rate the buyer chose, or null for the shop's flat fee. */
-    public Totals totals(Amount subtotal, Amount quoted) {
-        Amount discount = Amount.zero(subtotal.currency());
+    /**
+     * {@code quoted}: the fee of the shipping rate the buyer chose, or null for the shop's flat
+     * fee; {@code discount}: what the cart's coupon takes off, or null. The free-shipping
+     * threshold looks at the subtotal before the discount.
+     */
+    public Totals totals(Amount subtotal, Amount quoted, Amount coupon) {
+        Amount discount = coupon == null ? Amount.zero(subtotal.currency()) : coupon;
         Amount taxable = subtotal.minus(discount);
         Amount tax = new Amount(taxable.times(vatRate).value().setScale(2, java.math.RoundingMode.HALF_EVEN),
                 subtotal.currency());

@@ -52,6 +52,8 @@ public class CustomerOrder extends TrackedEntity {
     public UUID shippingQuoteId;
     public String shippingCarrier = "";
     public String shippingService = "";
+    /** The coupon redeemed for the order, or empty. */
+    public String couponCode = "";
     public String cancelReason;
     public String notes;
     public Instant confirmedAt;

@@ -31,6 +31,7 @@ public final class OrderMapper {
                 .setTotal(money(o.total, o))
                 .setShippingCarrier(o.shippingCarrier)
                 .setShippingService(o.shippingService)
+                .setCouponCode(o.couponCode)
                 .setShippingAddress(Destinations.parse(o.shippingAddress))
                 .setBillingAddress(Destinations.parse(o.billingAddress))
                 .setTrackingNumber(o.trackingNumber)

@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.commercemesh.cart.v1.Cart;
 import org.commercemesh.cart.v1.GetCartRequest;
 import org.commercemesh.cart.v1.MutinyCartServiceGrpc.MutinyCartServiceStub;
+import org.commercemesh.cart.v1.RedeemCouponRequest;
+import org.commercemesh.cart.v1.RedeemCouponResponse;
+import org.commercemesh.cart.v1.RedeemLine;
 import org.commercemesh.catalog.v1.BatchGetProductsRequest;
 import org.commercemesh.catalog.v1.MutinyInventoryServiceGrpc.MutinyInventoryServiceStub;
 import org.commercemesh.catalog.v1.MutinyProductServiceGrpc.MutinyProductServiceStub;
@@ -26,6 +29,8 @@ import org.commercemesh.user.v1.GetAddressRequest;
 import org.commercemesh.user.v1.ListAddressesRequest;
 import org.commercemesh.user.v1.MutinyAddressServiceGrpc.MutinyAddressServiceStub;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.google.type.Money;
 
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -79,6 +84,17 @@ public class MeshClients {
                 .setProductId(product.toString()).setQuantity(quantity)));
         return serviceToken.get().chain(token -> Downstream.idempotent(Downstream.as(inventory, token, deadline)
                 .reserveStock(request.build()), "catalog-svc", deadline)).replaceWithVoid();
+    }
+
+    /**
+     * Redeems the cart's coupon for the order (cart-svc, idempotent per order id) and returns the
+     * discount; its refusals (FAILED_PRECONDITION with the reason) reach the buyer as they are.
+     */
+    public Uni<Money> redeemCoupon(UUID orderId, UUID userId, String code, List<RedeemLine> lines) {
+        RedeemCouponRequest request = RedeemCouponRequest.newBuilder().setOrderId(orderId.toString())
+                .setUserId(userId.toString()).setCode(code).addAllLines(lines).build();
+        return serviceToken.get().chain(token -> Downstream.idempotent(Downstream.as(carts, token, deadline)
+                .redeemCoupon(request), "cart-svc", deadline)).map(RedeemCouponResponse::getDiscount);
     }
 
     /** One of the buyer's addresses; user-svc answers NOT_FOUND for anyone else's. */

@@ -16,6 +16,7 @@ import org.commercemesh.catalog.v1.Product;
 import org.commercemesh.catalog.v1.ProductStatus;
 import org.commercemesh.order.FakeMesh;
 import org.commercemesh.order.v1.GetOrderRequest;
+import org.commercemesh.order.v1.ListOrdersRequest;
 import org.commercemesh.order.v1.Order;
 import org.commercemesh.order.v1.OrderConfirmed;
 import org.commercemesh.order.v1.OrderPlaced;
@@ -77,6 +78,38 @@ class CheckoutTest {
                             .orElseThrow().value());
             assertThat(placed.getCartId()).isEqualTo(FakeMesh.cartId());
         }
+    }
+
+    @Test
+    void givenACartWithACoupon_thenTheOrderIsRedeemedOnceWithIt_andTaxIsOnTheDiscountedSubtotal() {
+        FakeMesh.reset(400, 10, 2);
+        FakeMesh.coupon("SPRING10", null);
+        OrderService buyer = buyer();
+        String requestId = UUID.randomUUID().toString();
+
+        Order order = place(buyer, requestId, "tok_visa");
+        Order again = place(buyer, requestId, "tok_visa");
+
+        assertThat(order.getCouponCode()).isEqualTo("SPRING10");
+        assertThat(Amount.fromProto(order.getDiscount()).value()).isEqualByComparingTo("80");
+        assertThat(Amount.fromProto(order.getTax()).value()).as("7% of 720").isEqualByComparingTo("50.40");
+        assertThat(Amount.fromProto(order.getTotal()).value()).isEqualByComparingTo("820.40");
+        assertThat(again.getId()).isEqualTo(order.getId());
+        assertThat(FakeMesh.redemptions()).filteredOn(redemption -> redemption.getOrderId().equals(order.getId()))
+                .singleElement().satisfies(redemption -> assertThat(redemption.getCode()).isEqualTo("SPRING10"));
+    }
+
+    @Test
+    void givenACouponThatIsUsedUp_thenCheckoutFailsWithItsReason_beforeAnyOrderExists() {
+        FakeMesh.reset(400, 10, 1);
+        FakeMesh.coupon("GONE", "COUPON_EXHAUSTED: the coupon has been used up");
+        OrderService buyer = buyer();
+
+        Throwable refused = catchThrowable(() -> place(buyer, UUID.randomUUID().toString(), "tok_visa"));
+
+        assertThat(GrpcErrors.code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(buyer.listOrders(ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT).getOrdersList())
+                .isEmpty();
     }
 
     @Test

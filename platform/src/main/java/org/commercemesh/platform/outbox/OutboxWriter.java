@@ -2,6 +2,7 @@ package org.commercemesh.platform.outbox;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,9 +23,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OutboxWriter {
 
-    private final String topic;
+    private final Optional<String> topic;
 
-    public OutboxWriter(@ConfigProperty(name = "commerce.events.topic") String topic) {
+    /** {@code topic}: the service's own event topic; a service without one writes only to others' (audit). */
+    public OutboxWriter(@ConfigProperty(name = "commerce.events.topic") Optional<String> topic) {
         this.topic = topic;
     }
 
@@ -34,7 +36,8 @@ public class OutboxWriter {
      * on its own could announce a change that never happened.
      */
     public Uni<OutboxEvent> append(String aggregateId, Message event) {
-        return appendTo(topic, aggregateId, event);
+        return appendTo(topic.orElseThrow(() -> new IllegalStateException(
+                "commerce.events.topic is not set: this service publishes no events of its own")), aggregateId, event);
     }
 
     /** Like {@link #append}, to a topic other than the service's own (the audit log's). */
