@@ -71,6 +71,8 @@ const REASONS: Record<string, (error: CommerceError) => string> = {
   NO_SHIPPING_ADDRESS: () => "Please add a delivery address first.",
   PRODUCT_UNAVAILABLE: () => "A product in your cart is no longer for sale. Please remove it and try again.",
   CHECKOUT_IN_PROGRESS: () => "Your order is already being placed. Please wait a moment.",
+  COUPON_EXHAUSTED: () => "Sorry, that coupon has just been used up. Remove it to order without it.",
+  COUPON_USER_LIMIT: () => "You have already used that coupon as often as it allows.",
 };
 
 /** What went wrong, in words a person can act on. Never a raw status. */

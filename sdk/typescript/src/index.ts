@@ -2,7 +2,8 @@ import { createClient, ConnectError, Code, type Client, type Interceptor } from 
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { AuthService, UserService, AddressService, ApiClientService } from "./gen/commerce/user/v1/user_pb.js";
 import { CategoryService, ProductService, ReviewService } from "./gen/commerce/catalog/v1/catalog_pb.js";
-import { CartService, WishlistService } from "./gen/commerce/cart/v1/cart_pb.js";
+import { CartService, CouponService, WishlistService } from "./gen/commerce/cart/v1/cart_pb.js";
+import { AuditLogService } from "./gen/commerce/audit/v1/audit_pb.js";
 import { OrderService } from "./gen/commerce/order/v1/order_pb.js";
 import { anonymous, type AccessToken, type Credentials } from "./credentials.js";
 import { Tokens } from "./tokens.js";
@@ -13,6 +14,7 @@ export * as user from "./gen/commerce/user/v1/user_pb.js";
 export * as catalog from "./gen/commerce/catalog/v1/catalog_pb.js";
 export * as cart from "./gen/commerce/cart/v1/cart_pb.js";
 export * as order from "./gen/commerce/order/v1/order_pb.js";
+export * as audit from "./gen/commerce/audit/v1/audit_pb.js";
 export * as money from "./gen/google/type/money_pb.js";
 
 export interface CommerceClientOptions {
@@ -41,6 +43,8 @@ export interface CommerceClient {
   readonly reviewService: Client<typeof ReviewService>;
   readonly cartService: Client<typeof CartService>;
   readonly wishlistService: Client<typeof WishlistService>;
+  readonly couponService: Client<typeof CouponService>;
+  readonly auditLogService: Client<typeof AuditLogService>;
   readonly orderService: Client<typeof OrderService>;
   /** The token calls carry now (obtained if there is none yet). */
   accessToken(): Promise<string | undefined>;
@@ -84,6 +88,8 @@ export function createCommerceClient(options: CommerceClientOptions): CommerceCl
     reviewService: createClient(ReviewService, transport),
     cartService: createClient(CartService, transport),
     wishlistService: createClient(WishlistService, transport),
+    couponService: createClient(CouponService, transport),
+    auditLogService: createClient(AuditLogService, transport),
     orderService: createClient(OrderService, transport),
     accessToken: () => tokens.bearer(),
     use: (credentials) => tokens.use(credentials),

@@ -7,7 +7,10 @@ const CARDS: [string, string][] = [
   ["tok_declined", "Mastercard ending 0002 (sandbox: declined)"],
 ];
 
-/** Checkout: a delivery address (pick one, or add one here) and a sandbox card. */
+/**
+ * Checkout: a delivery address (pick one, or add one here), a coupon, a delivery option quoted for
+ * that address (or the shop's flat fee) and a sandbox card.
+ */
 export async function checkoutPage(): Promise<void> {
   const render = renderer();
   if (!signedIn()) {
@@ -18,6 +21,12 @@ export async function checkoutPage(): Promise<void> {
     shop.cartService.getCart({}), shop.addressService.listAddresses({ pageSize: 20 })]);
   const root = render(`<h1>Checkout</h1>
     <p>${cart?.itemCount ?? 0} items, subtotal <strong>${money(cart?.subtotal)}</strong> (VAT and delivery are added at the end).</p>
+    <form id="coupon" class="form" novalidate>
+      <p class="form-alert" role="alert"></p>
+      ${field("code", "Coupon code", "text", `value="${e(cart?.couponCode ?? "")}"`)}
+      <button type="submit">Apply</button>
+      <p id="coupon-state">${cart?.couponCode ? couponState(cart.couponProblem, money(cart.discount)) : ""}</p>
+    </form>
     ${addresses.length ? "" : `<form id="address" class="form" novalidate><h2>Delivery address</h2>
       <p class="form-alert" role="alert"></p>
       ${field("recipient_name", "Recipient")}${field("line1", "Address")}${field("city", "City")}
@@ -28,6 +37,7 @@ export async function checkoutPage(): Promise<void> {
       ${addresses.length ? `<fieldset><legend>Deliver to</legend>${addresses.map((address, i) => `<label class="choice">
         <input type="radio" name="address" value="${e(address.id)}" ${address.isDefault || i === 0 ? "checked" : ""} />
         ${e(address.recipientName)}, ${e(address.line1)}, ${e(address.city)} ${e(address.postalCode)}</label>`).join("")}</fieldset>` : ""}
+      <fieldset id="delivery"><legend>Delivery</legend><p>Choose an address to see the options.</p></fieldset>
       <fieldset><legend>Pay with</legend>${CARDS.map(([token, label], i) => `<label class="choice">
         <input type="radio" name="card" value="${token}" ${i === 0 ? "checked" : ""} /> ${e(label)}</label>`).join("")}</fieldset>
       <button type="submit" ${addresses.length ? "" : "disabled"}>Place order</button>
@@ -45,7 +55,40 @@ export async function checkoutPage(): Promise<void> {
       showErrors(form, error);
     }
   });
+  const coupon = root.querySelector<HTMLFormElement>("#coupon")!;
+  coupon.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      const { cart: updated } = await shop.cartService.applyCoupon({ code: String(new FormData(coupon).get("code")) });
+      coupon.querySelector("#coupon-state")!.textContent = couponState(updated!.couponProblem, money(updated!.discount));
+      coupon.querySelector(".form-alert")!.textContent = "";
+    } catch (error) {
+      showErrors(coupon, error);
+      if (describeError(error).codeName === "not_found") {
+        coupon.querySelector(".form-alert")!.textContent = "We do not know that code.";
+      }
+    }
+  });
   const place = root.querySelector<HTMLFormElement>("#place")!;
+  const delivery = place.querySelector<HTMLFieldSetElement>("#delivery")!;
+  const quote = async (addressId: string): Promise<void> => {
+    try {
+      const { rates } = await shop.orderService.quoteShipping({ shippingAddressId: addressId });
+      delivery.innerHTML = `<legend>Delivery</legend><label class="choice"><input type="radio" name="rate" value="" checked />
+        The shop's standard delivery (free above 1,000 THB)</label>${rates.map((rate) => `<label class="choice">
+        <input type="radio" name="rate" value="${e(rate.id)}" /> ${e(rate.carrier)} ${e(rate.service)},
+        ${e(String(rate.estimatedDays))} day(s): ${money(rate.amount)}</label>`).join("")}`;
+    } catch {
+      delivery.innerHTML = `<legend>Delivery</legend><p>The shop's standard delivery.</p>`;
+    }
+  };
+  place.querySelectorAll<HTMLInputElement>('input[name="address"]').forEach((input) =>
+    input.addEventListener("change", () => void quote(input.value)));
+  const chosen = place.querySelector<HTMLInputElement>('input[name="address"]:checked');
+  if (chosen) {
+    // Not awaited: the form must take its submit handler now, whatever the quote takes.
+    void quote(chosen.value);
+  }
   // One request id per attempt: a double click or a retry after a lost answer never orders
   // twice. A declined card ends that order (CANCELLED), so another card is a new attempt.
   let requestId = crypto.randomUUID();
@@ -56,7 +99,7 @@ export async function checkoutPage(): Promise<void> {
     button.disabled = true;
     try {
       const { order } = await shop.orderService.placeOrder({ requestId, shippingAddressId: String(data.get("address") ?? ""),
-        paymentToken: String(data.get("card")) });
+        paymentToken: String(data.get("card")), shippingRateId: String(data.get("rate") ?? "") });
       updateBadge(0);
       location.hash = `#/orders/${order!.id}?placed=1`;
     } catch (error) {
@@ -67,4 +110,15 @@ export async function checkoutPage(): Promise<void> {
       button.disabled = false;
     }
   });
+}
+
+function couponState(problem: string | undefined, discount: string): string {
+  const why: Record<string, string> = {
+    COUPON_MINIMUM_NOT_MET: "Your cart does not reach this coupon's minimum yet.",
+    COUPON_EXPIRED: "This coupon has expired.",
+    COUPON_NOT_STARTED: "This coupon is not valid yet.",
+    COUPON_NOT_APPLICABLE: "This coupon does not apply to anything in your cart.",
+    COUPON_INACTIVE: "This coupon is no longer valid.",
+  };
+  return problem ? why[problem] ?? "This coupon gives no discount now." : `Coupon applied: ${discount} off.`;
 }

@@ -1,8 +1,6 @@
 package org.commercemesh.testing.shipping;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -12,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.commercemesh.testing.http.LocalHttpServer;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +36,7 @@ public final class CarrierApi implements AutoCloseable {
     private record Shipment(JsonObject request, List<Rate> rates) {
     }
 
-    private final HttpServer server;
+    private final LocalHttpServer server;
     private final String apiKey;
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final Map<String, Bought> bought = new ConcurrentHashMap<>();
@@ -47,17 +46,11 @@ public final class CarrierApi implements AutoCloseable {
 
     public CarrierApi(String apiKey) {
         this.apiKey = apiKey;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/v2/shipments", this::handle);
-        server.start();
+        server = new LocalHttpServer("/v2/shipments", this::handle);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     /** Every purchase, a repeated one included. */
@@ -77,7 +70,7 @@ public final class CarrierApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -143,9 +136,6 @@ public final class CarrierApi implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, JsonObject json) throws IOException {
-        byte[] bytes = json.encode().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        LocalHttpServer.reply(exchange, status, json.encode());
     }
 }

@@ -1,12 +1,8 @@
 package org.commercemesh.testing.sms;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.commercemesh.testing.http.LocalHttpServer;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local HTTP server that speaks the part of Twilio's Messaging API the mesh uses:
@@ -34,7 +31,7 @@ public final class TwilioApi implements AutoCloseable {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-    private final HttpServer server;
+    private final LocalHttpServer server;
     private final String accountSid;
     private final String authToken;
     private final List<Text> accepted = new CopyOnWriteArrayList<>();
@@ -44,17 +41,11 @@ public final class TwilioApi implements AutoCloseable {
     public TwilioApi(String accountSid, String authToken) {
         this.accountSid = accountSid;
         this.authToken = authToken;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::handle);
-        server.start();
+        server = new LocalHttpServer("/", this::handle);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     public List<Text> accepted() {
@@ -87,59 +78,41 @@ public final class TwilioApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (down) {
                 refused.incrementAndGet();
-                reply(exchange, 503, "{\"code\":20500,\"message\":\"Service unavailable\",\"status\":503}");
+                LocalHttpServer.reply(exchange, 503,
+                        "{\"code\":20500,\"message\":\"Service unavailable\",\"status\":503}");
                 return;
             }
             String expectedPath = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
             if (!"POST".equals(exchange.getRequestMethod())
                     || !expectedPath.equals(exchange.getRequestURI().getPath())) {
-                reply(exchange, 404,
+                LocalHttpServer.reply(exchange, 404,
                         "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
                 return;
             }
             String expectedAuth = "Basic " + Base64.getEncoder()
                     .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
             if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                reply(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
+                LocalHttpServer.reply(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
                 return;
             }
-            Map<String, String> form = form(
+            Map<String, String> form = LocalHttpServer.form(
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String to = form.getOrDefault("To", "");
             if (!E164.matcher(to).matches()) {
-                reply(exchange, 400, "{\"code\":21211,\"message\":\"The 'To' number " + to
+                LocalHttpServer.reply(exchange, 400, "{\"code\":21211,\"message\":\"The 'To' number " + to
                         + " is not a valid phone number.\",\"status\":400}");
                 return;
             }
             accepted.add(new Text(to, form.getOrDefault("From", ""), form.getOrDefault("Body", "")));
-            reply(exchange, 201, "{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
+            LocalHttpServer.reply(exchange, 201, "{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
                     + "\",\"status\":\"queued\",\"to\":\"" + to + "\"}");
         }
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 }

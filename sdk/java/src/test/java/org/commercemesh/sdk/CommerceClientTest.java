@@ -175,6 +175,7 @@ class CommerceClientTest {
     void givenTheGeneratedClients_thenInternalRpcsAreNotPartOfTheSdk() {
         assertThat(GeneratedClients.METHODS).contains("commerce.order.v1.OrderService/PlaceOrder")
                 .noneMatch(m -> m.startsWith("commerce.catalog.v1.InventoryService/"))
-                .doesNotContain("commerce.catalog.v1.ProductService/BatchGetProducts");
+                .doesNotContain("commerce.catalog.v1.ProductService/BatchGetProducts",
+                        "commerce.cart.v1.CartService/RedeemCoupon");
     }
 }

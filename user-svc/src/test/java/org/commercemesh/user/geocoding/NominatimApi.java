@@ -1,18 +1,14 @@
 package org.commercemesh.user.geocoding;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.commercemesh.testing.http.LocalHttpServer;
+
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -31,25 +27,19 @@ public class NominatimApi implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Known> PLACES = new ConcurrentHashMap<>();
     private static final List<Map<String, String>> ASKED = new CopyOnWriteArrayList<>();
     private static volatile boolean down;
-    private static HttpServer server;
+    private static LocalHttpServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/search", NominatimApi::search);
-        server.start();
-        return Map.of("commerce.geocoding.provider", "nominatim",
-                "commerce.geocoding.nominatim.base-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        server = new LocalHttpServer("/search", NominatimApi::search);
+        return Map.of("commerce.geocoding.provider", "nominatim", "commerce.geocoding.nominatim.base-url",
+                server.baseUrl());
     }
 
     @Override
     public void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -68,34 +58,22 @@ public class NominatimApi implements QuarkusTestResourceLifecycleManager {
 
     private static void search(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> query = new HashMap<>();
-            for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
-                int equals = pair.indexOf('=');
-                query.put(pair.substring(0, equals),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
+            Map<String, String> query = LocalHttpServer.form(exchange.getRequestURI().getRawQuery());
             ASKED.add(query);
             if (down) {
-                reply(exchange, 503, "<html>Service Unavailable</html>");
+                LocalHttpServer.reply(exchange, 503, "<html>Service Unavailable</html>");
                 return;
             }
             if (exchange.getRequestHeaders().getFirst("User-Agent") == null || !"jsonv2".equals(query.get("format"))) {
-                reply(exchange, 403, "[]");
+                LocalHttpServer.reply(exchange, 403, "[]");
                 return;
             }
             Known place = PLACES.get(query.getOrDefault("street", ""));
-            reply(exchange, 200, place == null
+            LocalHttpServer.reply(exchange, 200, place == null
                     ? "[]"
                     : "[{\"place_id\":1,\"lat\":\"" + place.latitude() + "\",\"lon\":\"" + place.longitude()
                             + "\",\"category\":\"place\",\"type\":\"" + place.addressType() + "\",\"addresstype\":\""
                             + place.addressType() + "\",\"display_name\":\"" + query.get("street") + "\"}]");
         }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 }
