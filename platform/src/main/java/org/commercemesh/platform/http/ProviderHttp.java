@@ -4,14 +4,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.context.CallerContext;
 import org.commercemesh.platform.error.UnavailableException;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * HTTP calls to providers outside the mesh (SMS gateway, geocoder, carrier) with the JDK's
@@ -30,14 +30,12 @@ public class ProviderHttp {
     /** Sends the request; any status is an item, a transport failure is UNAVAILABLE naming {@code provider}. */
     public Uni<HttpResponse<String>> send(String provider, HttpRequest request) {
         return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            Uni<HttpResponse<String>> response = Uni.createFrom()
+            Executor caller = CallerContext.current();
+            return Uni.createFrom()
                     .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                     .onFailure().transform(failure -> new UnavailableException(
-                            provider + " could not be reached: " + failure));
-            return caller == null
-                    ? response
-                    : response.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+                            provider + " could not be reached: " + failure))
+                    .emitOn(caller);
         });
     }
 }
