@@ -71,12 +71,12 @@ public class CouponGrpcService implements org.commercemesh.cart.v1.CouponService
                 .setCoupon(CouponMapper.toProto(held.coupon(), held.redemptions())).build());
     }
 
-    private static ListCouponsResponse toResponse(PageRequest page, List<DiscountCoupon> fetched) {
-        List<DiscountCoupon> served = page.pageOf(fetched);
+    private static ListCouponsResponse toResponse(PageRequest page, List<CouponService.Held> fetched) {
+        List<CouponService.Held> served = page.pageOf(fetched);
         ListCouponsResponse.Builder response = ListCouponsResponse.newBuilder();
-        served.forEach(coupon -> response.addCoupons(CouponMapper.toProto(coupon, -1)));
+        served.forEach(held -> response.addCoupons(CouponMapper.toProto(held.coupon(), held.redemptions())));
         if (page.hasMore(fetched)) {
-            DiscountCoupon last = served.get(served.size() - 1);
+            DiscountCoupon last = served.get(served.size() - 1).coupon();
             response.setNextPageToken(PageRequest.tokenAfter(last.createdAt.toString(), last.code));
         }
         return response.build();

@@ -109,8 +109,10 @@ public class CouponService {
     }
 
     @WithSession
-    public Uni<List<DiscountCoupon>> list(PageRequest page) {
-        return coupons.page(page);
+    public Uni<List<Held>> list(PageRequest page) {
+        return coupons.page(page).chain(found -> redemptions.heldOf(found.stream().map(coupon -> coupon.code).toList())
+                .map(held -> found.stream().map(coupon -> new Held(coupon, held.getOrDefault(coupon.code, 0L)))
+                        .toList()));
     }
 
     /** The live coupon of a code a buyer typed; NOT_FOUND when unknown or inactive. */

@@ -25,6 +25,7 @@ import org.commercemesh.cart.v1.CouponService;
 import org.commercemesh.cart.v1.CreateCouponRequest;
 import org.commercemesh.cart.v1.GetCartRequest;
 import org.commercemesh.cart.v1.GetCouponRequest;
+import org.commercemesh.cart.v1.ListCouponsRequest;
 import org.commercemesh.cart.v1.RedeemCouponRequest;
 import org.commercemesh.cart.v1.RedeemLine;
 import org.commercemesh.cart.v1.RemoveCouponRequest;
@@ -132,6 +133,9 @@ class CouponTest {
 
         assertThat(first.value()).isEqualByComparingTo("50");
         assertThat(retried).isEqualTo(first);
+        assertThat(admin().listCoupons(ListCouponsRequest.newBuilder().setPageSize(100).build()).await().atMost(WAIT)
+                .getCouponsList()).filteredOn(coupon -> coupon.getCode().equals(code)).singleElement()
+                .satisfies(coupon -> assertThat(coupon.getRedemptionCount()).isEqualTo(1));
         assertThat(GrpcErrors.reason(someoneElse)).hasValue("COUPON_EXHAUSTED");
         await().atMost(Duration.ofSeconds(30)).until(() -> held(code) == 0);
         assertThat(redeem(UUID.randomUUID(), UUID.randomUUID(), code, lamp, 500).value()).isEqualByComparingTo("50");
