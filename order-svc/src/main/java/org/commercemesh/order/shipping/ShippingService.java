@@ -1,7 +1,9 @@
 package org.commercemesh.order.shipping;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.commercemesh.platform.auth.AuthenticatedCaller;
 import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.error.InvalidArgumentException;
 import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.money.Amount;
 import org.commercemesh.user.v1.Address;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,9 +39,12 @@ public class ShippingService {
     private final ShippingProvider provider;
     private final ShippingQuoteRepository quotes;
     private final String currency;
+    private final BigDecimal freeShippingThreshold;
 
     public ShippingService(MeshClients mesh, ShippingProvider provider, ShippingQuoteRepository quotes,
-            @ConfigProperty(name = "commerce.checkout.currency") String currency) {
+            @ConfigProperty(name = "commerce.checkout.currency") String currency,
+            @ConfigProperty(name = "commerce.checkout.free-shipping-threshold") BigDecimal freeShippingThreshold) {
+        this.freeShippingThreshold = freeShippingThreshold;
         this.mesh = mesh;
         this.provider = provider;
         this.quotes = quotes;
@@ -60,11 +66,15 @@ public class ShippingService {
                             throw new FailedPreconditionException("NO_SHIPPING_ADDRESS",
                                     "add an address or name one to ship to");
                         }
-                        Parcel parcel = Parcel.of(items.stream()
-                                .filter(item -> products.containsKey(UUID.fromString(item.getProductId()))).toList(),
-                                products);
+                        List<CartItem> priced = items.stream()
+                                .filter(item -> products.containsKey(UUID.fromString(item.getProductId()))).toList();
+                        Parcel parcel = Parcel.of(priced, products);
+                        BigDecimal subtotal = priced.stream().map(item -> Amount.fromProto(products
+                                .get(UUID.fromString(item.getProductId())).getEffectivePrice())
+                                .times(item.getQuantity()).value()).reduce(BigDecimal.ZERO, BigDecimal::add);
                         AddressSnapshot destination = Destinations.of(to);
                         return provider.quote(parcel, destination, currency)
+                                .map(offers -> freeAboveThreshold(offers, subtotal))
                                 .chain(offers -> keep(buyer.userId(), UUID.fromString(to.getId()), destination,
                                         parcel, offers));
                     }));
@@ -98,6 +108,23 @@ public class ShippingService {
             }
             return provider.ship(quote.reference, orderId, quote.parcel(), Destinations.parse(quote.destination));
         });
+    }
+
+    /**
+     * The shop's promise of free delivery above its threshold holds for quoted rates too: the
+     * cheapest one is free then, as the flat fee would be.
+     */
+    private List<ShippingProvider.Offer> freeAboveThreshold(List<ShippingProvider.Offer> offers, BigDecimal subtotal) {
+        if (offers.isEmpty() || subtotal.compareTo(freeShippingThreshold) < 0) {
+            return offers;
+        }
+        ShippingProvider.Offer cheapest = offers.stream()
+                .min(Comparator.comparing((ShippingProvider.Offer offer) -> offer.amount().value())).orElseThrow();
+        return offers.stream().map(offer -> offer != cheapest
+                ? offer
+                : new ShippingProvider.Offer(offer.reference(), offer.carrier(), offer.service(),
+                        Amount.zero(offer.amount().currency()), offer.estimatedDays()))
+                .toList();
     }
 
     private Uni<List<ShippingQuote>> keep(UUID userId, UUID addressId, AddressSnapshot destination, Parcel parcel,

@@ -59,6 +59,19 @@ class ShippingTest {
     }
 
     @Test
+    void givenACartAboveTheFreeDeliveryThreshold_thenItsCheapestRateIsFree_andTheOthersCostWhatTheyCost() {
+        OrderService ann = customer();
+        Product product = FakeMesh.reset(600, 10, 2);
+        FakeMesh.put(product.toBuilder().setWeightGrams(800).build());
+
+        List<ShippingRate> rates = quote(ann);
+
+        assertThat(Amount.fromProto(rates.get(0).getAmount()).value()).isZero();
+        assertThat(Amount.fromProto(rates.get(1).getAmount()).value().intValue())
+                .isEqualTo(CarrierApi.price("Express", 1_600 / 28.349523125));
+    }
+
+    @Test
     void givenAChosenRate_whenTheOrderShipsWithoutATrackingNumber_thenTheCarrierShipsItAndItsNumberIsTheOrders() {
         OrderService ann = customer();
         parcelOf(1_000, 1);
