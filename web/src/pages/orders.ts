@@ -44,7 +44,10 @@ export async function orderPage(id: string, params: URLSearchParams): Promise<vo
     <table class="cart"><thead><tr><th scope="col">Item</th><th scope="col">Quantity</th><th scope="col">Total</th></tr></thead>
       <tbody>${order.items.map((item) => `<tr><th scope="row">${e(item.name)}</th><td>${item.quantity}</td>
         <td>${money(item.lineTotal)}</td></tr>`).join("")}</tbody></table>
-    <dl class="totals"><dt>Subtotal</dt><dd>${money(order.subtotal)}</dd><dt>VAT</dt><dd>${money(order.tax)}</dd>
-      <dt>Delivery</dt><dd>${money(order.shipping)}</dd><dt>Total</dt><dd><strong>${money(order.total)}</strong></dd></dl>
+    <dl class="totals"><dt>Subtotal</dt><dd>${money(order.subtotal)}</dd>
+      ${order.couponCode ? `<dt>Coupon ${e(order.couponCode)}</dt><dd>−${money(order.discount)}</dd>` : ""}
+      <dt>VAT</dt><dd>${money(order.tax)}</dd>
+      <dt>Delivery${order.shippingCarrier ? ` (${e(order.shippingCarrier)} ${e(order.shippingService)})` : ""}</dt>
+      <dd>${money(order.shipping)}</dd><dt>Total</dt><dd><strong>${money(order.total)}</strong></dd></dl>
     <p><a href="#/orders">All your orders</a></p>`);
 }
