@@ -13,7 +13,7 @@ import org.commercemesh.catalog.v1.Product;
  */
 public record Parcel(int weightGrams, long volumeCubicMm) {
 
-    /** cm³ per kg of dimensional weight, i.e. mm³ per gram × 1000 ÷ 1000. */
+    /** The common divisor, 5000 cm³ per kg, is also 5000 mm³ per gram: both units scale by 1000. */
     static final long CUBIC_MM_PER_GRAM = 5_000;
 
     public static Parcel of(List<CartItem> lines, Map<UUID, Product> products) {
