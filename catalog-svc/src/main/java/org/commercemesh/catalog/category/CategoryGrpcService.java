@@ -77,7 +77,7 @@ public class CategoryGrpcService implements org.commercemesh.catalog.v1.Category
         return caller.may(Scopes.CATALOG_READ).chain(admin -> {
             new Violations().optionalUuid("root_id", request.getRootId()).throwIfAny();
             UUID root = request.getRootId().isEmpty() ? null : UUID.fromString(request.getRootId());
-            return categories.tree().map(tree -> {
+            return categories.treeFromReplica().map(tree -> {
                 if (root != null && !tree.contains(root)) {
                     throw new NotFoundException("category", root);
                 }

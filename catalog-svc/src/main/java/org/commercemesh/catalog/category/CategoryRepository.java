@@ -2,9 +2,12 @@ package org.commercemesh.catalog.category;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.commercemesh.platform.persistence.ReadReplica;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -13,6 +16,17 @@ import io.smallrye.mutiny.Uni;
 /** Categories, and the product links that hang off them. */
 @ApplicationScoped
 public class CategoryRepository implements PanacheRepositoryBase<CatalogCategory, UUID> {
+
+    private final ReadReplica replica;
+
+    public CategoryRepository(ReadReplica replica) {
+        this.replica = replica;
+    }
+
+    /** Every category as the read replica has it (detached): for queries, never to decide a change. */
+    public Uni<List<CatalogCategory>> allOnReplica() {
+        return replica.list(CatalogCategory.class, "select * from category", Map.of());
+    }
 
     /** Direct children of {@code parentId} (roots when null), by sort order then name. */
     public Uni<List<CatalogCategory>> children(UUID parentId, boolean activeOnly, int offset, int limit) {

@@ -51,9 +51,15 @@ public class CategoryService {
         return categories.children(parentId, !admin, offset, limit);
     }
 
+    /** The tree as it is now, on the primary: what a change is checked against. */
     @WithSession
     public Uni<CategoryTree> tree() {
         return categories.listAll().map(CategoryTree::new);
+    }
+
+    /** The tree for queries (GetCategoryTree, product filters), from the read replica. */
+    public Uni<CategoryTree> treeFromReplica() {
+        return categories.allOnReplica().map(CategoryTree::new);
     }
 
     /** How many of {@code ids} name a category. */

@@ -104,7 +104,7 @@ final class ProductQuery {
         });
         if (!filter.categoryIds().isEmpty()) {
             where.add(
-                    "exists (select 1 from product_category pc where pc.product_id = p.id and pc.category_id in (:categories))");
+                    "exists (select 1 from product_category pc where pc.product_id = p.id and pc.category_id = any(:categories))");
             parameters.put("categories", List.copyOf(filter.categoryIds()));
         }
         if (filter.minPrice() != null) {

@@ -12,14 +12,25 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commercemesh.catalog.v1.ProductCategory;
+import org.commercemesh.platform.persistence.ReadReplica;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.data.Numeric;
 
-/** Products (live means not soft-deleted), their category links, and the list and search queries. */
+/**
+ * Products (live means not soft-deleted), their category links, and the list and search queries,
+ * which read through the read replica.
+ */
 @ApplicationScoped
 public class ProductRepository implements PanacheRepositoryBase<CatalogProduct, UUID> {
+
+    private final ReadReplica replica;
+
+    public ProductRepository(ReadReplica replica) {
+        this.replica = replica;
+    }
 
     /** A row of a list or search: the product and the value it was sorted by. */
     public record Hit(UUID productId, Object sortValue) {
@@ -96,12 +107,17 @@ public class ProductRepository implements PanacheRepositoryBase<CatalogProduct, 
         });
     }
 
-    /** Runs a list or search built by {@link ProductQuery}. */
+    /**
+     * Runs a list or search built by {@link ProductQuery} on the read replica: a product written a
+     * moment ago may be missing from it for the replication delay.
+     */
     Uni<List<Hit>> run(ProductQuery query) {
-        return Panache.getSession().chain(session -> {
-            var nativeQuery = session.createNativeQuery(query.sql(), Object[].class);
-            query.parameters().forEach(nativeQuery::setParameter);
-            return nativeQuery.getResultList();
-        }).map(rows -> rows.stream().map(row -> new Hit((UUID) row[0], row.length > 1 ? row[1] : null)).toList());
+        return replica.rows(query.sql(), query.parameters()).map(rows -> rows.stream()
+                .map(row -> new Hit(row.getUUID(0), row.size() > 1 ? plain(row.getValue(1)) : null)).toList());
+    }
+
+    // The reactive client reads numeric columns as its own Numeric; page tokens want BigDecimal.
+    private static Object plain(Object value) {
+        return value instanceof Numeric number ? number.bigDecimalValue() : value;
     }
 }

@@ -232,7 +232,7 @@ public class ProductService {
     private Uni<ProductQuery.Filter> resolve(ProductFilter filter, boolean admin) {
         Uni<Set<UUID>> categoryIds = filter.getCategoryId().isEmpty()
                 ? Uni.createFrom().item(Set.of())
-                : categories.tree().map(tree -> {
+                : categories.treeFromReplica().map(tree -> {
                     UUID root = UUID.fromString(filter.getCategoryId());
                     // An unknown category matches nothing rather than everything.
                     return tree.contains(root) ? tree.selfAndDescendants(root) : Set.of(Ids.newId());

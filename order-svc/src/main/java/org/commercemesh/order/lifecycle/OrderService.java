@@ -60,8 +60,10 @@ public class OrderService {
         return visible(caller, orderId).chain(orders::withLines);
     }
 
-    /** Newest first, keyset on (createdAt, id), one row beyond the page; customers see their own, admins all. */
-    @WithSession
+    /**
+     * Order history from the read replica: newest first, keyset on (createdAt, id), one row beyond
+     * the page; customers see their own, admins all.
+     */
     public Uni<List<OrderWithLines>> list(AuthenticatedCaller caller, Optional<OrderState> status, PageRequest page) {
         Optional<UUID> buyer = caller.may(Scopes.ORDERS_FULFIL) ? Optional.empty() : Optional.of(caller.userId());
         return orders.page(buyer, status, page);

@@ -1,5 +1,6 @@
 package org.commercemesh.platform.error;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -17,10 +18,12 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * The one place where exceptions become gRPC statuses (design §5). {@link ServiceException}s
@@ -68,6 +71,11 @@ public final class ErrorMapper {
                     .setMessage("already exists (" + unique + ")")
                     .build());
         }
+        if (databaseUnreachable(cause)) {
+            LOG.warnf("database unreachable: %s", cause.toString());
+            return Status.UNAVAILABLE.withDescription("the database is unavailable; try again shortly")
+                    .asRuntimeException();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(cause, "unexpected failure, incident %s", incident);
         return Status.INTERNAL.withDescription("internal error, incident " + incident).asRuntimeException();
@@ -106,6 +114,25 @@ public final class ErrorMapper {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /**
+     * Whether the database could not be reached or dropped the connection: refused, timed out,
+     * closed, or a server shutting down or starting up (SQLSTATE classes 08 and 57P). A standby
+     * restarting behind the read datasource is one; the caller may retry, so UNAVAILABLE.
+     */
+    private static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+                    || cause instanceof ConnectTimeoutException) {
+                return true;
+            }
+            if (cause instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a failure comes from a unique-constraint violation (SQLSTATE 23505). */
