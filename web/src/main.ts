@@ -5,13 +5,14 @@ import { forgotPasswordPage, loginPage, registerPage, resetPasswordPage, verifyE
 import { cartPage } from "./pages/cart.js";
 import { checkoutPage } from "./pages/checkout.js";
 import { orderPage, ordersPage } from "./pages/orders.js";
+import { settingsPage } from "./pages/settings.js";
 import { sharedWishlistPage, wishlistsPage } from "./pages/wishlists.js";
 
 function accountNav(): void {
   const nav = document.getElementById("account")!;
   const name = signedIn();
   nav.innerHTML = name
-    ? `<a href="#/wishlists">Wishlists</a> <a href="#/orders">Orders</a>
+    ? `<a href="#/wishlists">Wishlists</a> <a href="#/orders">Orders</a> <a href="#/settings">Notifications</a>
        <a href="#/cart">Cart (<span id="cart-count">0</span>)</a>
        <span class="hello">Hi, ${e(name)}</span> <button type="button" id="sign-out">Sign out</button>`
     : `<a href="#/login">Sign in</a> <a href="#/register">Create account</a>`;
@@ -28,7 +29,7 @@ function accountNav(): void {
 /**
  * Hash routes: #/, #/search?q=, #/product/ID, #/login, #/register, #/forgot-password,
  * #/reset-password?token= and #/verify-email?token= (the links user-svc e-mails), #/cart,
- * #/checkout, #/orders[/ID], #/wishlists, #/shared/ID/TOKEN.
+ * #/checkout, #/orders[/ID], #/wishlists, #/shared/ID/TOKEN, #/settings.
  */
 async function route(): Promise<void> {
   newRoute();
@@ -53,6 +54,7 @@ async function route(): Promise<void> {
       case "orders": await (parts[1] ? orderPage(parts[1], params) : ordersPage()); break;
       case "wishlists": await wishlistsPage(); break;
       case "shared": await sharedWishlistPage(parts[1], parts[2]); break;
+      case "settings": await settingsPage(); break;
       default: render(`<h1>Not found</h1><p><a href="#/">Back to the shop</a></p>`);
     }
   } catch (error) {

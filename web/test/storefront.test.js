@@ -152,3 +152,53 @@ test("a second person, signed in, opens a shared wishlist link and sees the list
   await owner.context().close();
   await friend.context().close();
 });
+
+// The SMS gateway the mesh texts through (a local server speaking Twilio's API): its message list
+// is what the person would read on their phone.
+const twilio = process.env.COMMERCE_TWILIO_URL;
+const twilioOptions = { skip: base && twilio ? false : "COMMERCE_WEB_URL or COMMERCE_TWILIO_URL is not set" };
+
+async function lastCodeTextedTo(phone) {
+  const sid = process.env.COMMERCE_TWILIO_ACCOUNT_SID;
+  const auth = Buffer.from(`${sid}:${process.env.COMMERCE_TWILIO_AUTH_TOKEN}`).toString("base64");
+  const response = await fetch(`${twilio}/2010-04-01/Accounts/${sid}/Messages.json?To=${encodeURIComponent(phone)}`,
+    { headers: { Authorization: `Basic ${auth}` } });
+  const listed = await response.json();
+  assert.ok(listed.messages?.length > 0, `no text reached ${phone}: ${response.status} ${JSON.stringify(listed)}`);
+  return /\b(\d{6})\b/.exec(listed.messages[0].body)[1];
+}
+
+test("a person turns order e-mails off and confirms a phone with the texted code, which turns texts on", twilioOptions,
+  async () => {
+    const page = await person("Sam");
+    await page.getByRole("link", { name: "Notifications" }).click();
+    await page.getByRole("heading", { name: "Notifications" }).waitFor();
+    assert.equal(await page.getByLabel("By e-mail").isChecked(), true, "e-mail is on for a new account");
+    assert.equal(await page.getByLabel(/By text message/).isDisabled(), true, "no texts before a phone is confirmed");
+
+    await page.getByLabel("By e-mail").uncheck();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Your notification settings are saved.").waitFor();
+
+    const phone = `+6681${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+    await page.getByLabel(/Mobile number/).fill(phone);
+    const codeField = page.getByLabel("The 6-digit code we texted");
+    assert.equal(await codeField.isVisible(), false, "no code to enter before one is asked for");
+    await page.getByRole("button", { name: "Text me a code" }).click();
+    await codeField.waitFor();
+    const code = await lastCodeTextedTo(phone);
+
+    await codeField.fill(code === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "Confirm phone" }).click();
+    await page.locator("#code-error").waitFor();
+    await codeField.fill(code);
+    await page.getByRole("button", { name: "Confirm phone" }).click();
+    await page.getByText("Your phone is confirmed").waitFor();
+    assert.equal(await page.getByLabel(`By text message to ${phone}`).isChecked(), true, "confirming turns texts on");
+    await page.screenshot({ path: `${screenshots}/notifications.png` });
+    await page.reload();
+    await page.getByRole("heading", { name: "Notifications" }).waitFor();
+    assert.equal(await page.getByLabel("By e-mail").isChecked(), false);
+    assert.equal(await page.getByLabel(`By text message to ${phone}`).isChecked(), true);
+    await page.context().close();
+  });

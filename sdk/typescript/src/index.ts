@@ -32,6 +32,19 @@ export interface CommerceClientOptions {
   readonly onToken?: (token: AccessToken | undefined) => void;
 }
 
+/**
+ * The mesh's internal RPCs (for its own services, design §9): the front door never routes them,
+ * so the clients' types leave them out rather than offer calls that can only fail.
+ */
+type ProductClient = Omit<Client<typeof ProductService>, "batchGetProducts">;
+type CartClient = Omit<Client<typeof CartService>, "redeemCoupon">;
+
+function without<C extends object, K extends keyof C>(client: C, internal: K): Omit<C, K> {
+  const external = { ...client };
+  delete external[internal];
+  return external;
+}
+
 /** One typed client per external service of the mesh, over grpc-web. */
 export interface CommerceClient {
   readonly authService: Client<typeof AuthService>;
@@ -39,9 +52,9 @@ export interface CommerceClient {
   readonly addressService: Client<typeof AddressService>;
   readonly apiClientService: Client<typeof ApiClientService>;
   readonly categoryService: Client<typeof CategoryService>;
-  readonly productService: Client<typeof ProductService>;
+  readonly productService: ProductClient;
   readonly reviewService: Client<typeof ReviewService>;
-  readonly cartService: Client<typeof CartService>;
+  readonly cartService: CartClient;
   readonly wishlistService: Client<typeof WishlistService>;
   readonly couponService: Client<typeof CouponService>;
   readonly auditLogService: Client<typeof AuditLogService>;
@@ -84,9 +97,9 @@ export function createCommerceClient(options: CommerceClientOptions): CommerceCl
     addressService: createClient(AddressService, transport),
     apiClientService: createClient(ApiClientService, transport),
     categoryService: createClient(CategoryService, transport),
-    productService: createClient(ProductService, transport),
+    productService: without(createClient(ProductService, transport), "batchGetProducts"),
     reviewService: createClient(ReviewService, transport),
-    cartService: createClient(CartService, transport),
+    cartService: without(createClient(CartService, transport), "redeemCoupon"),
     wishlistService: createClient(WishlistService, transport),
     couponService: createClient(CouponService, transport),
     auditLogService: createClient(AuditLogService, transport),

@@ -17,3 +17,12 @@ test("given the generated contracts, the client exposes every external service a
     assert.equal(key in client, name !== "InventoryService", `${name} ${name === "InventoryService" ? "is internal" : "is missing"}`);
   }
 });
+
+test("given the internal RPCs of external services, the clients leave them out", () => {
+  const client = createCommerceClient({ baseUrl: "http://127.0.0.1:1" });
+
+  assert.equal("batchGetProducts" in client.productService, false);
+  assert.equal("redeemCoupon" in client.cartService, false);
+  assert.equal(typeof client.productService.getProduct, "function");
+  assert.equal(typeof client.cartService.applyCoupon, "function");
+});

@@ -9,6 +9,7 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /** What {@link SmtpServerResource} received, read as a mail client would. */
@@ -36,6 +37,15 @@ public final class Mailbox {
     public static String subject(MimeMessage mail) {
         try {
             return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The address the mail says it is from. */
+    public static String sender(MimeMessage mail) {
+        try {
+            return ((InternetAddress) mail.getFrom()[0]).getAddress();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -15,9 +15,13 @@ import org.commercemesh.testing.http.LocalHttpServer;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 /**
  * A local HTTP server that speaks the part of Twilio's Messaging API the mesh uses:
- * {@code POST /2010-04-01/Accounts/{sid}/Messages.json} with basic auth and a form body. It
+ * {@code POST /2010-04-01/Accounts/{sid}/Messages.json} with basic auth and a form body, and
+ * {@code GET} of the same path to list what was sent. It
  * answers as Twilio does (201 with a message resource; 401 code 20003 for wrong credentials;
  * 400 code 21211 for a number that is not E.164) and keeps what it accepted. {@link #outage}
  * makes it answer 503 until ended.
@@ -81,6 +85,24 @@ public final class TwilioApi implements AutoCloseable {
         server.close();
     }
 
+    /**
+     * Twilio's message list, newest first, optionally {@code ?To=}: how a test outside this JVM
+     * (the storefront's, in Node) reads the code a person would see on their phone.
+     */
+    private void list(HttpExchange exchange) throws IOException {
+        String to = LocalHttpServer.form(exchange.getRequestURI().getRawQuery()).get("To");
+        JsonArray messages = new JsonArray();
+        List<Text> texts = accepted();
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            Text text = texts.get(i);
+            if (to == null || to.equals(text.to())) {
+                messages.add(new JsonObject().put("to", text.to()).put("from", text.from()).put("body", text.body())
+                        .put("status", "delivered"));
+            }
+        }
+        LocalHttpServer.reply(exchange, 200, new JsonObject().put("messages", messages).encode());
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (down) {
@@ -90,7 +112,8 @@ public final class TwilioApi implements AutoCloseable {
                 return;
             }
             String expectedPath = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
-            if (!"POST".equals(exchange.getRequestMethod())
+            String method = exchange.getRequestMethod();
+            if (!("POST".equals(method) || "GET".equals(method))
                     || !expectedPath.equals(exchange.getRequestURI().getPath())) {
                 LocalHttpServer.reply(exchange, 404,
                         "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
@@ -100,6 +123,10 @@ public final class TwilioApi implements AutoCloseable {
                     .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
             if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 LocalHttpServer.reply(exchange, 401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
+                return;
+            }
+            if ("GET".equals(method)) {
+                list(exchange);
                 return;
             }
             Map<String, String> form = LocalHttpServer.form(

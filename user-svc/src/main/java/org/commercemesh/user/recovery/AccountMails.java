@@ -30,13 +30,16 @@ public class AccountMails {
         static native MailTemplateInstance passwordReset(String firstName, String link, long minutes);
     }
 
+    private final String sender;
     private final String linkBase;
     private final Duration verifyTtl;
     private final Duration resetTtl;
 
-    public AccountMails(@ConfigProperty(name = "commerce.auth.link-base-url") String linkBase,
+    public AccountMails(@ConfigProperty(name = "commerce.mail.accounts-from") String sender,
+            @ConfigProperty(name = "commerce.auth.link-base-url") String linkBase,
             @ConfigProperty(name = "commerce.auth.verify-email-link-ttl") Duration verifyTtl,
             @ConfigProperty(name = "commerce.auth.password-reset-link-ttl") Duration resetTtl) {
+        this.sender = sender;
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
         this.verifyTtl = verifyTtl;
         this.resetTtl = resetTtl;
@@ -44,13 +47,13 @@ public class AccountMails {
 
     public void sendVerification(UserAccount account, String token) {
         deliver("verification", Templates.verifyEmail(account.firstName, linkBase + "/verify-email?token=" + token,
-                verifyTtl.toHours()).to(account.email).subject("Confirm your e-mail address"));
+                verifyTtl.toHours()).from(sender).to(account.email).subject("Confirm your e-mail address"));
     }
 
     public void sendPasswordReset(UserAccount account, String token) {
         deliver("password reset", Templates.passwordReset(account.firstName,
                 linkBase + "/reset-password?token=" + token, resetTtl.toMinutes())
-                .to(account.email).subject("Reset your password"));
+                .from(sender).to(account.email).subject("Reset your password"));
     }
 
     private static void deliver(String kind, MailTemplateInstance mail) {

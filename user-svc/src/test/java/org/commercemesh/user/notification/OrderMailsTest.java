@@ -65,6 +65,7 @@ class OrderMailsTest {
                 .filter(mail -> Mailbox.subject(mail).endsWith("is confirmed")).toList();
         assertThat(confirmations).hasSize(1);
         assertThat(Mailbox.subject(confirmations.get(0))).isEqualTo("Your order ORD-20261125-000042 is confirmed");
+        assertThat(Mailbox.sender(confirmations.get(0))).isEqualTo("orders@commercemesh.example");
         assertThat(Mailbox.text(confirmations.get(0))).contains("906.00 THB").contains("Hello Ann");
     }
 

@@ -54,6 +54,7 @@ class AccountRecoveryTest {
         assertThat(ann.session().getUser().getEmailVerified()).isFalse();
 
         MimeMessage mail = awaitOne(ann.email(), VERIFY);
+        assertThat(Mailbox.sender(mail)).isEqualTo("accounts@commercemesh.example");
         assertThat(Mailbox.html(mail)).contains("href=\"http://localhost:8080/#/verify-email?token=");
         String token = Mailbox.linkToken(mail);
         User verified = auth.verifyEmail(VerifyEmailRequest.newBuilder().setToken(token).build())
