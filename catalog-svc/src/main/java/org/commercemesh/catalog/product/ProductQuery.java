@@ -152,16 +152,10 @@ final class ProductQuery {
     }
 
     private static Object cursorValue(ProductSort sort, PageRequest page) {
-        String value = page.cursor().get(0);
-        try {
-            return switch (sort) {
-                case PRODUCT_SORT_PRICE_ASC, PRODUCT_SORT_PRICE_DESC, PRODUCT_SORT_RATING -> new BigDecimal(value);
-                case PRODUCT_SORT_NAME -> value;
-                default -> page.instantAt(0);
-            };
-        } catch (NumberFormatException forged) {
-            throw org.commercemesh.platform.error.InvalidArgumentException.of("page_token",
-                    "is not a token this list issued");
-        }
+        return switch (sort) {
+            case PRODUCT_SORT_PRICE_ASC, PRODUCT_SORT_PRICE_DESC, PRODUCT_SORT_RATING -> page.decimalAt(0);
+            case PRODUCT_SORT_NAME -> page.cursor().get(0);
+            default -> page.instantAt(0);
+        };
     }
 }

@@ -6,6 +6,7 @@ import static org.commercemesh.catalog.TestCatalog.WAIT;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.commercemesh.catalog.TestCatalog;
 import org.commercemesh.catalog.v1.AttributeValue;
@@ -29,6 +30,7 @@ import org.commercemesh.catalog.v1.SearchProductsRequest;
 import org.commercemesh.catalog.v1.StringList;
 import org.commercemesh.catalog.v1.UpdateProductRequest;
 import org.commercemesh.platform.id.Ids;
+import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
 import org.junit.jupiter.api.Test;
@@ -228,6 +230,23 @@ class ProductCatalogTest {
         assertThat(GrpcErrors.violatedFields(token)).containsExactly("page_token");
         assertThat(List.of(slug, query, attribute, token))
                 .allSatisfy(failure -> assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void givenPageTokensCarryingValuesTheDatabaseCannotHold_thenInvalidArgumentRatherThanAFailedQuery() {
+        String id = UUID.randomUUID().toString();
+        Throwable hugePrice = catchThrowable(() -> products.listProducts(ListProductsRequest.newBuilder()
+                .setSort(ProductSort.PRODUCT_SORT_PRICE_ASC).setPageToken(PageRequest.tokenAfter("1e999999", id))
+                .build()).await().atMost(WAIT));
+        Throwable farFuture = catchThrowable(() -> products.listProducts(ListProductsRequest.newBuilder()
+                .setSort(ProductSort.PRODUCT_SORT_NEWEST)
+                .setPageToken(PageRequest.tokenAfter("+1000000000-01-01T00:00:00Z", id)).build()).await()
+                .atMost(WAIT));
+
+        assertThat(List.of(hugePrice, farFuture)).allSatisfy(failure -> {
+            assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(GrpcErrors.violatedFields(failure)).containsExactly("page_token");
+        });
     }
 
     @Test

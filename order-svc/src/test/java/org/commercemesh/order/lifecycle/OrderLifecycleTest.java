@@ -23,6 +23,7 @@ import org.commercemesh.order.v1.PaymentStatus;
 import org.commercemesh.order.v1.PlaceOrderRequest;
 import org.commercemesh.order.v1.RefundOrderRequest;
 import org.commercemesh.order.v1.UpdateOrderStatusRequest;
+import org.commercemesh.platform.paging.PageRequest;
 import org.commercemesh.testing.audit.AuditTrail;
 import org.commercemesh.testing.auth.TestTokens;
 import org.commercemesh.testing.grpc.GrpcErrors;
@@ -81,6 +82,16 @@ class OrderLifecycleTest {
         assertThat(delivered.getStatus()).isEqualTo(OrderStatus.ORDER_STATUS_DELIVERED);
         assertThat(delivered.hasDeliverTime()).isTrue();
         assertThat(GrpcErrors.reason(backwards)).contains("INVALID_STATUS_TRANSITION");
+    }
+
+    @Test
+    void givenAPageTokenWithATimeTheDatabaseCannotHold_whenListingOrders_thenInvalidArgument() {
+        Throwable failure = catchThrowable(() -> customer().listOrders(ListOrdersRequest.newBuilder()
+                .setPageToken(PageRequest.tokenAfter("+1000000000-01-01T00:00:00Z", UUID.randomUUID().toString()))
+                .build()).await().atMost(WAIT));
+
+        assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(GrpcErrors.violatedFields(failure)).containsExactly("page_token");
     }
 
     @Test

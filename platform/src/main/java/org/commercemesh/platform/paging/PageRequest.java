@@ -1,11 +1,13 @@
 package org.commercemesh.platform.paging;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.commercemesh.platform.error.InvalidArgumentException;
 import org.commercemesh.platform.error.Violations;
@@ -24,6 +26,9 @@ public record PageRequest(int size, List<String> cursor) {
     /** Longer than any token a list issues (a few sort values, base64url-encoded). */
     public static final int MAX_TOKEN_LENGTH = 1024;
     private static final String SEPARATOR = "\u001f";
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
 
     /**
      * Validates {@code page_size} and {@code page_token} into {@code violations}; returns the
@@ -48,17 +53,34 @@ public record PageRequest(int size, List<String> cursor) {
     /** Cursor value {@code index} as an instant; INVALID_ARGUMENT when the token was forged. */
     public Instant instantAt(int index) {
         try {
-            return Instant.parse(cursor.get(index));
+            Instant instant = Instant.parse(cursor.get(index));
+            // Instants reach a billion years; timestamptz does not, and a list's rows are recent.
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw forged();
+            }
+            return instant;
         } catch (DateTimeParseException forged) {
-            throw InvalidArgumentException.of("page_token", "is not a token this list issued");
+            throw forged();
         }
+    }
+
+    /**
+     * Cursor value {@code index} as a decimal written out plainly (as tokens carry a NUMERIC
+     * column's value); INVALID_ARGUMENT for anything else, e.g. an exponent no column can hold.
+     */
+    public BigDecimal decimalAt(int index) {
+        String value = cursor.get(index);
+        if (!PLAIN_DECIMAL.matcher(value).matches()) {
+            throw forged();
+        }
+        return new BigDecimal(value);
     }
 
     /** Cursor value {@code index} as a UUID; INVALID_ARGUMENT when the token was forged. */
     public UUID uuidAt(int index) {
         UUID id = Ids.parseOrNull(cursor.get(index));
         if (id == null) {
-            throw InvalidArgumentException.of("page_token", "is not a token this list issued");
+            throw forged();
         }
         return id;
     }
@@ -73,7 +95,7 @@ public record PageRequest(int size, List<String> cursor) {
         } catch (NumberFormatException forged) {
             // reported below
         }
-        throw InvalidArgumentException.of("page_token", "is not a token this list issued");
+        throw forged();
     }
 
     public boolean isFirstPage() {
@@ -96,6 +118,10 @@ public record PageRequest(int size, List<String> cursor) {
 
     public boolean hasMore(List<?> fetched) {
         return fetched.size() > size;
+    }
+
+    private static InvalidArgumentException forged() {
+        return InvalidArgumentException.of("page_token", "is not a token this list issued");
     }
 
     private static List<String> decode(String token) {
