@@ -73,6 +73,7 @@ const REASONS: Record<string, (error: CommerceError) => string> = {
   CHECKOUT_IN_PROGRESS: () => "Your order is already being placed. Please wait a moment.",
   COUPON_EXHAUSTED: () => "Sorry, that coupon has just been used up. Remove it to order without it.",
   COUPON_USER_LIMIT: () => "You have already used that coupon as often as it allows.",
+  ORDER_TOO_LARGE: () => "That is more than one order can hold. Please order fewer items at once.",
 };
 
 /** What went wrong, in words a person can act on. Never a raw status. */

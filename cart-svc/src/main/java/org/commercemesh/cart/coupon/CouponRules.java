@@ -34,8 +34,11 @@ final class CouponRules {
             violations.range("coupon.percent_off", coupon.getPercentOff(), 1, 100);
         }
         if (mask.has("amount_off") && coupon.hasAmountOff()) {
-            violations.check(positive(coupon.getAmountOff().getUnits(), coupon.getAmountOff().getNanos()),
-                    "coupon.amount_off", "must be more than zero");
+            Amount off = violations.amount("coupon.amount_off", coupon.getAmountOff());
+            violations.check(off == null || off.isPositive(), "coupon.amount_off", "must be more than zero");
+        }
+        if (mask.has("minimum_subtotal") && coupon.hasMinimumSubtotal()) {
+            violations.amount("coupon.minimum_subtotal", coupon.getMinimumSubtotal());
         }
         if (mask.has("max_redemptions")) {
             violations.range("coupon.max_redemptions", coupon.getMaxRedemptions(), 0, 10_000_000);
@@ -87,10 +90,6 @@ final class CouponRules {
             entity.active = coupon.getActive();
         }
         entity.currency = currency;
-    }
-
-    private static boolean positive(long units, int nanos) {
-        return units > 0 || units == 0 && nanos > 0;
     }
 
     static boolean sameCurrency(Coupon coupon, String currency) {

@@ -183,6 +183,18 @@ class CouponTest {
                 .await().atMost(WAIT)))).contains("coupon.code", "coupon.percent_off");
     }
 
+    @Test
+    void givenAnAmountNoNumericColumnHolds_whenCreatingACoupon_thenInvalidArgumentNamesIt() {
+        Throwable failure = catchThrowable(() -> admin().createCoupon(CreateCouponRequest.newBuilder()
+                .setCoupon(Coupon.newBuilder().setCode("HUGE-" + UUID.randomUUID().toString().substring(0, 8))
+                        .setAmountOff(Amount.of("9007199254740992", "THB").toProto())
+                        .setMinimumSubtotal(Amount.of("1000000000000000", "THB").toProto()))
+                .build()).await().atMost(WAIT));
+
+        assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(GrpcErrors.violatedFields(failure)).containsExactly("coupon.amount_off", "coupon.minimum_subtotal");
+    }
+
     private Coupon create(Coupon.Builder coupon) {
         return admin().createCoupon(CreateCouponRequest.newBuilder().setCoupon(coupon
                 .setCode("T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())).build())

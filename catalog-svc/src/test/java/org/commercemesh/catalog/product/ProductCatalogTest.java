@@ -233,6 +233,25 @@ class ProductCatalogTest {
     }
 
     @Test
+    void givenAPriceNoNumericColumnHoldsOrAPageLongCurrencyCode_whenCreating_thenInvalidArgumentNamesThePrice() {
+        ProductService asAdmin = TestTokens.withToken(products, TestCatalog.ADMIN_TOKEN);
+        Throwable tooMuch = catchThrowable(() -> TestCatalog.create(products,
+                TestCatalog.product("Gold bar", 1, 1).setPrice(TestCatalog.thb(1_000_000_000_000_000L))));
+        Throwable longCurrency = catchThrowable(() -> asAdmin.createProduct(CreateProductRequest.newBuilder()
+                .setProduct(TestCatalog.product("Silver bar", 1, 1).setPrice(Money.newBuilder()
+                        .setCurrencyCode("X".repeat(3000)).setUnits(1)))
+                .build()).await().atMost(WAIT));
+        Product justBelow = TestCatalog.create(products, TestCatalog.product("Platinum bar", 1, 1)
+                .setPrice(TestCatalog.thb(999_999_999_999_999L)));
+
+        assertThat(List.of(tooMuch, longCurrency)).allSatisfy(failure -> {
+            assertThat(GrpcErrors.code(failure)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(GrpcErrors.violatedFields(failure)).containsExactly("product.price");
+        });
+        assertThat(justBelow.getPrice().getUnits()).isEqualTo(999_999_999_999_999L);
+    }
+
+    @Test
     void givenPageTokensCarryingValuesTheDatabaseCannotHold_thenInvalidArgumentRatherThanAFailedQuery() {
         String id = UUID.randomUUID().toString();
         Throwable hugePrice = catchThrowable(() -> products.listProducts(ListProductsRequest.newBuilder()

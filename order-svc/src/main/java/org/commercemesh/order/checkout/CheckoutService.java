@@ -162,14 +162,31 @@ public class CheckoutService {
         if (cart.getCouponCode().isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        List<RedeemLine> priced = lines.stream()
-                .filter(line -> products.containsKey(UUID.fromString(line.getProductId())))
-                .map(line -> RedeemLine.newBuilder().setProductId(line.getProductId())
-                        .setLineTotal(Amount.fromProto(products.get(UUID.fromString(line.getProductId()))
-                                .getEffectivePrice()).times(line.getQuantity()).toProto())
-                        .build())
-                .toList();
+        List<RedeemLine> priced = new ArrayList<>();
+        Amount subtotal = null;
+        for (CartItem line : lines) {
+            Product product = products.get(UUID.fromString(line.getProductId()));
+            if (product != null) {
+                Amount lineTotal = Amount.fromProto(product.getEffectivePrice()).times(line.getQuantity());
+                subtotal = added(subtotal, lineTotal);
+                priced.add(RedeemLine.newBuilder().setProductId(line.getProductId())
+                        .setLineTotal(lineTotal.toProto()).build());
+            }
+        }
+        if (subtotal != null) {
+            Pricing.requireStorable(subtotal);
+        }
         return mesh.redeemCoupon(orderId, buyer.userId(), cart.getCouponCode(), priced).map(Amount::fromProto);
+    }
+
+    private static Amount added(Amount subtotal, Amount lineTotal) {
+        if (subtotal == null) {
+            return lineTotal;
+        }
+        if (!subtotal.currency().equals(lineTotal.currency())) {
+            throw new FailedPreconditionException("CURRENCY_MISMATCH", "the cart mixes currencies");
+        }
+        return subtotal.plus(lineTotal);
     }
 
     /** The shipping rate the buyer chose, or null for the shop's flat fee. */
@@ -228,11 +245,7 @@ public class CheckoutService {
             item.cartItemId = UUID.fromString(line.getId());
             item.cartItemUpdatedAt = ProtoTime.fromProto(line.getUpdateTime());
             items.add(item);
-            Amount lineTotal = unit.times(line.getQuantity());
-            if (subtotal != null && !subtotal.currency().equals(lineTotal.currency())) {
-                throw new FailedPreconditionException("CURRENCY_MISMATCH", "the cart mixes currencies");
-            }
-            subtotal = subtotal == null ? lineTotal : subtotal.plus(lineTotal);
+            subtotal = added(subtotal, unit.times(line.getQuantity()));
         }
         Amount quoted = rate == null ? null : new Amount(rate.amount, rate.currency);
         if (quoted != null && !quoted.currency().equals(subtotal.currency())) {

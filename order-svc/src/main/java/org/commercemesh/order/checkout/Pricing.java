@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.commercemesh.platform.error.FailedPreconditionException;
 import org.commercemesh.platform.money.Amount;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +47,23 @@ public class Pricing {
                 : subtotal.value().compareTo(freeShippingThreshold) >= 0
                         ? Amount.zero(subtotal.currency())
                         : new Amount(shippingFlat, subtotal.currency());
-        return new Totals(subtotal, discount, tax, shipping, taxable.plus(tax).plus(shipping));
+        Amount total = taxable.plus(tax).plus(shipping);
+        requireStorable(subtotal, total);
+        return new Totals(subtotal, discount, tax, shipping, total);
+    }
+
+    /**
+     * FAILED_PRECONDITION {@code ORDER_TOO_LARGE} unless the order's amounts fit its NUMERIC(19,4)
+     * columns: a cart of fifty items at a price just below the limit would otherwise fail at the
+     * insert, after the coupon was redeemed and before the buyer was told why.
+     */
+    static void requireStorable(Amount... amounts) {
+        for (Amount amount : amounts) {
+            if (!amount.storable()) {
+                throw new FailedPreconditionException("ORDER_TOO_LARGE",
+                        "an order can come to less than 1,000,000,000,000,000 " + amount.currency()
+                                + "; order fewer items at once");
+            }
+        }
     }
 }

@@ -113,6 +113,22 @@ class CheckoutTest {
     }
 
     @Test
+    void givenACartWorthMoreThanAnOrderCanHold_thenCheckoutSaysSo_beforeACouponIsRedeemedOrAnOrderWritten() {
+        FakeMesh.reset(999_999_999_999_999L, 100, 50);
+        FakeMesh.coupon("BIG10", null);
+        OrderService buyer = buyer();
+        int redeemedBefore = FakeMesh.redemptions().size();
+
+        Throwable refused = catchThrowable(() -> place(buyer, UUID.randomUUID().toString(), "tok_visa"));
+
+        assertThat(GrpcErrors.code(refused)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(GrpcErrors.reason(refused)).contains("ORDER_TOO_LARGE");
+        assertThat(FakeMesh.redemptions()).hasSize(redeemedBefore);
+        assertThat(buyer.listOrders(ListOrdersRequest.getDefaultInstance()).await().atMost(WAIT).getOrdersList())
+                .isEmpty();
+    }
+
+    @Test
     void givenFreeShippingThreshold_whenTheSubtotalReachesIt_thenShippingIsFree() {
         FakeMesh.reset(1000, 10, 1);
 

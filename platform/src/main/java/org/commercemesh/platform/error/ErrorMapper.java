@@ -39,6 +39,7 @@ public final class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_TEXT = 300;
 
     private ErrorMapper() {
     }
@@ -84,13 +85,13 @@ public final class ErrorMapper {
     private static StatusRuntimeException fromServiceException(ServiceException exception) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(exception.code().value())
-                .setMessage(exception.getMessage());
+                .setMessage(bounded(exception.getMessage()));
         if (exception instanceof InvalidArgumentException invalid) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
             invalid.violations().forEach(violation -> badRequest.addFieldViolations(
                     BadRequest.FieldViolation.newBuilder()
-                            .setField(violation.field())
-                            .setDescription(violation.description())));
+                            .setField(bounded(violation.field()))
+                            .setDescription(bounded(violation.description()))));
             status.addDetails(Any.pack(badRequest.build()));
         } else if (exception instanceof FailedPreconditionException precondition) {
             status.addDetails(Any.pack(ErrorInfo.newBuilder()
@@ -106,6 +107,20 @@ public final class ErrorMapper {
                     .build()));
         }
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    /**
+     * A status travels in trailers, and a peer resets the stream when they pass its header limit
+     * (8 KiB in gRPC Java and Netty): a message that quotes client input at length (a 3000-character
+     * field, say) would reach the caller as a reset, not as the status. Texts are cut to a length
+     * that says enough.
+     */
+    private static String bounded(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return text.substring(0, end) + "…";
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -16,12 +16,14 @@ public record Amount(BigDecimal value, String currency) implements Comparable<Am
 
     /** Storage scale: NUMERIC(19,4). */
     public static final int SCALE = 4;
+    /** NUMERIC(19,4) holds less than 10^15 in magnitude: anything stored must stay below. */
+    public static final BigDecimal LIMIT = BigDecimal.TEN.pow(15);
     private static final BigDecimal NANOS_PER_UNIT = BigDecimal.valueOf(1_000_000_000L);
 
     public Amount {
         Objects.requireNonNull(value, "value");
         if (!isCurrencyCode(currency)) {
-            throw new IllegalArgumentException("not an ISO 4217 currency code: " + currency);
+            throw new IllegalArgumentException("is not an ISO 4217 currency code");
         }
         value = value.setScale(SCALE, RoundingMode.HALF_EVEN);
     }
@@ -49,7 +51,16 @@ public record Amount(BigDecimal value, String currency) implements Comparable<Am
         }
         BigDecimal value = BigDecimal.valueOf(units)
                 .add(BigDecimal.valueOf(nanos).divide(NANOS_PER_UNIT));
-        return new Amount(value, money.getCurrencyCode());
+        Amount amount = new Amount(value, money.getCurrencyCode());
+        if (!amount.storable()) {
+            throw new IllegalArgumentException("must be less than 1,000,000,000,000,000 in magnitude");
+        }
+        return amount;
+    }
+
+    /** Whether a NUMERIC(19,4) column can hold it. */
+    public boolean storable() {
+        return value.abs().compareTo(LIMIT) < 0;
     }
 
     public Money toProto() {

@@ -32,6 +32,18 @@ class ErrorMapperTest {
     }
 
     @Test
+    void givenAViolationQuotingPagesOfClientInput_whenMapped_thenTheTrailerTextsAreCutShort() {
+        String quoted = "x".repeat(20_000);
+
+        StatusRuntimeException status = ErrorMapper.toStatusException(
+                InvalidArgumentException.of("product.price", "is not a currency: " + quoted));
+
+        String description = GrpcErrors.badRequest(status).orElseThrow().getFieldViolations(0).getDescription();
+        assertThat(description).startsWith("is not a currency: xxx").endsWith("…").hasSize(301);
+        assertThat(status.getStatus().getDescription()).hasSizeLessThanOrEqualTo(301);
+    }
+
+    @Test
     void givenAPreconditionWithMetadata_whenMapped_thenErrorInfoCarriesReasonDomainAndMetadata() {
         StatusRuntimeException status = ErrorMapper.toStatusException(new FailedPreconditionException(
                 "OUT_OF_STOCK", "not enough stock", Map.of("product_id", "p-1")));

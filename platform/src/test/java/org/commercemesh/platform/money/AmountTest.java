@@ -30,6 +30,18 @@ class AmountTest {
     }
 
     @Test
+    void givenMoneyBeyondWhatNumeric19And4Holds_whenRead_thenItIsRefused_justBelowItIsRead() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Amount.fromProto(
+                Money.newBuilder().setCurrencyCode("THB").setUnits(1_000_000_000_000_000L).build()))
+                .withMessageContaining("less than");
+        assertThatIllegalArgumentException().isThrownBy(() -> Amount.fromProto(
+                Money.newBuilder().setCurrencyCode("THB").setUnits(-1_000_000_000_000_000L).build()));
+        assertThat(Amount.fromProto(Money.newBuilder().setCurrencyCode("THB").setUnits(999_999_999_999_999L)
+                .setNanos(999_900_000).build()).storable()).isTrue();
+        assertThat(Amount.of("999999999999999.9999", "THB").times(2).storable()).isFalse();
+    }
+
+    @Test
     void givenMalformedMoney_whenRead_thenItIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> Amount.fromProto(
                 Money.newBuilder().setCurrencyCode("THB").setUnits(1).setNanos(-1).build()));
