@@ -42,6 +42,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InventoryService {
 
+    /** Units one product may hold; far below its INTEGER column's limit, which adjustments would otherwise reach. */
+    static final int MAX_STOCK = 100_000_000;
+
     private final StockRepository stock;
     private final ReservationRepository reservations;
     private final ProductRepository products;
@@ -188,6 +191,11 @@ public class InventoryService {
                     throw new FailedPreconditionException("INSUFFICIENT_STOCK",
                             "stock would fall below the " + reserved + " units reserved",
                             Map.of("reserved", String.valueOf(reserved)));
+                }
+                if ((long) product.stock() + delta > MAX_STOCK) {
+                    throw new FailedPreconditionException("STOCK_LIMIT",
+                            "stock would exceed " + MAX_STOCK + " units",
+                            Map.of("stock", String.valueOf(product.stock())));
                 }
                 return stock.add(productId, delta)
                         .chain(() -> stock.recordAdjustment(productId, delta, reason, adjustedBy))

@@ -183,6 +183,22 @@ class InventoryTest {
     }
 
     @Test
+    void givenStockAtItsLimit_whenAnAdminAddsMore_thenFailedPreconditionRatherThanAnOverflow() {
+        Product product = TestCatalog.create(products, TestCatalog.product("Wood Screw", 1, 10_000_000));
+        InventoryService asAdmin = TestTokens.withToken(inventory, TestCatalog.ADMIN_TOKEN);
+        StockLevel level = null;
+        for (int i = 0; i < 90; i++) {
+            level = asAdmin.adjustStock(adjust(product.getId(), 1_000_000)).await().atMost(WAIT).getLevel();
+        }
+
+        Throwable beyond = catchThrowable(() -> asAdmin.adjustStock(adjust(product.getId(), 1)).await().atMost(WAIT));
+
+        assertThat(level.getStockQuantity()).isEqualTo(100_000_000);
+        assertThat(GrpcErrors.code(beyond)).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(GrpcErrors.reason(beyond)).contains("STOCK_LIMIT");
+    }
+
+    @Test
     void givenAnyoneButAService_whenCallingTheInternalRpcs_thenPermissionDeniedAndNoStockIsHeld() {
         Product product = TestCatalog.create(products, TestCatalog.product("Guarded Lamp", 900, 3));
         UUID order = Ids.newId();
