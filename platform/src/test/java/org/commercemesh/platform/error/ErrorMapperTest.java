@@ -2,6 +2,7 @@ package org.commercemesh.platform.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 class ErrorMapperTest {
 
@@ -59,6 +62,20 @@ class ErrorMapperTest {
 
         assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
         assertThat(GrpcErrors.retryInfo(status).orElseThrow().getRetryDelay().getSeconds()).isEqualTo(90);
+    }
+
+    @Test
+    void givenADatabaseThatCannotBeReached_whenMapped_thenUnavailable_butOtherDatabaseErrorsStayInternal() {
+        List<Throwable> unreachable = List.of(
+                new IllegalStateException("query failed", new ConnectException("Connection refused")),
+                new PgException("the database system is starting up", "FATAL", "57P03", null),
+                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null),
+                ClosedConnectionException.INSTANCE);
+        Throwable overflow = new PgException("numeric field overflow", "ERROR", "22003", null);
+
+        assertThat(unreachable).allSatisfy(failure -> assertThat(ErrorMapper.toStatusException(failure).getStatus()
+                .getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+        assertThat(ErrorMapper.toStatusException(overflow).getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
     }
 
     @Test
