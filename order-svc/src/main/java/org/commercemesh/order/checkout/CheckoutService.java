@@ -99,6 +99,14 @@ public class CheckoutService {
     private record Draft(CustomerOrder order, List<OrderLine> items) {
     }
 
+    /** A cart line at the catalog's current price. */
+    private record PricedLine(CartItem line, Product product, Amount unitPrice, Amount lineTotal) {
+    }
+
+    /** The lines to order and what they come to. */
+    private record Priced(List<PricedLine> lines, Amount subtotal) {
+    }
+
     private Uni<Draft> draft(AuthenticatedCaller buyer, PlaceOrderRequest request) {
         String token = buyer.accessToken();
         return mesh.cart(token).chain(cart -> {
@@ -107,11 +115,12 @@ public class CheckoutService {
             }
             return notYetOrdered(cart).chain(lines -> mesh.products(lines.stream()
                     .map(item -> UUID.fromString(item.getProductId())).toList())
-                    .chain(products -> addresses(request, token).chain(addresses -> rate(buyer, request,
+                    .map(products -> priced(lines, products))
+                    .chain(priced -> addresses(request, token).chain(addresses -> rate(buyer, request,
                             addresses.get(0)).chain(rate -> {
                                 UUID orderId = Ids.newId();
-                                return coupon(orderId, buyer, cart, lines, products)
-                                        .map(discount -> build(orderId, buyer, request, cart, lines, products,
+                                return coupon(orderId, buyer, cart, priced)
+                                        .map(discount -> build(orderId, buyer, request, cart, priced,
                                                 addresses.get(0), addresses.get(1), rate, discount));
                             }))));
         });
@@ -157,26 +166,45 @@ public class CheckoutService {
      * The cart's coupon redeemed for the order about to be written, or null without one. A twin
      * checkout that loses the race leaves its redemption unconfirmed; cart-svc gives that use back.
      */
-    private Uni<Amount> coupon(UUID orderId, AuthenticatedCaller buyer, Cart cart, List<CartItem> lines,
-            Map<UUID, Product> products) {
+    private Uni<Amount> coupon(UUID orderId, AuthenticatedCaller buyer, Cart cart, Priced priced) {
         if (cart.getCouponCode().isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        List<RedeemLine> priced = new ArrayList<>();
+        List<RedeemLine> lines = priced.lines().stream()
+                .map(line -> RedeemLine.newBuilder().setProductId(line.product().getId())
+                        .setLineTotal(line.lineTotal().toProto()).build())
+                .toList();
+        return mesh.redeemCoupon(orderId, buyer.userId(), cart.getCouponCode(), lines).map(Amount::fromProto);
+    }
+
+    /**
+     * Prices the lines from the catalog before anything is held for the order: a product no
+     * longer on sale, a cart in two currencies or an order too large to store fails here, before
+     * a coupon is redeemed or stock reserved.
+     */
+    private static Priced priced(List<CartItem> lines, Map<UUID, Product> products) {
+        List<String> unavailable = new ArrayList<>();
+        for (CartItem line : lines) {
+            Product product = products.get(UUID.fromString(line.getProductId()));
+            if (product == null || product.getStatus() != ProductStatus.PRODUCT_STATUS_ACTIVE) {
+                unavailable.add(line.getProductId());
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            throw new FailedPreconditionException("PRODUCT_UNAVAILABLE", "no longer on sale: " + unavailable,
+                    Map.of("product_ids", String.join(",", unavailable)));
+        }
+        List<PricedLine> priced = new ArrayList<>();
         Amount subtotal = null;
         for (CartItem line : lines) {
             Product product = products.get(UUID.fromString(line.getProductId()));
-            if (product != null) {
-                Amount lineTotal = Amount.fromProto(product.getEffectivePrice()).times(line.getQuantity());
-                subtotal = added(subtotal, lineTotal);
-                priced.add(RedeemLine.newBuilder().setProductId(line.getProductId())
-                        .setLineTotal(lineTotal.toProto()).build());
-            }
+            Amount unit = Amount.fromProto(product.getEffectivePrice());
+            Amount lineTotal = unit.times(line.getQuantity());
+            priced.add(new PricedLine(line, product, unit, lineTotal));
+            subtotal = added(subtotal, lineTotal);
         }
-        if (subtotal != null) {
-            Pricing.requireStorable(subtotal);
-        }
-        return mesh.redeemCoupon(orderId, buyer.userId(), cart.getCouponCode(), priced).map(Amount::fromProto);
+        Pricing.requireStorable(subtotal);
+        return new Priced(priced, subtotal);
     }
 
     private static Amount added(Amount subtotal, Amount lineTotal) {
@@ -212,41 +240,26 @@ public class CheckoutService {
     }
 
     private Draft build(UUID orderId, AuthenticatedCaller buyer, PlaceOrderRequest request, Cart cart,
-            List<CartItem> lines, Map<UUID, Product> products, Address shipping, Address billing, ShippingQuote rate,
-            Amount discount) {
-        List<String> unavailable = new ArrayList<>();
-        for (CartItem line : lines) {
-            Product product = products.get(UUID.fromString(line.getProductId()));
-            if (product == null || product.getStatus() != ProductStatus.PRODUCT_STATUS_ACTIVE) {
-                unavailable.add(line.getProductId());
-            }
-        }
-        if (!unavailable.isEmpty()) {
-            throw new FailedPreconditionException("PRODUCT_UNAVAILABLE", "no longer on sale: " + unavailable,
-                    Map.of("product_ids", String.join(",", unavailable)));
-        }
+            Priced priced, Address shipping, Address billing, ShippingQuote rate, Amount discount) {
         CustomerOrder order = new CustomerOrder();
         order.id = orderId;
         List<OrderLine> items = new ArrayList<>();
-        Amount subtotal = null;
-        for (CartItem line : lines) {
-            Product product = products.get(UUID.fromString(line.getProductId()));
-            Amount unit = Amount.fromProto(product.getEffectivePrice());
+        for (PricedLine line : priced.lines()) {
             OrderLine item = new OrderLine();
             item.id = Ids.newId();
             item.orderId = order.id;
-            item.productId = UUID.fromString(product.getId());
-            item.sku = product.getSku();
-            item.name = product.getName();
-            item.quantity = line.getQuantity();
-            item.unitPrice = unit.value();
-            item.lineTotal = unit.times(line.getQuantity()).value();
-            item.storeOptions(line.getOptionsMap());
-            item.cartItemId = UUID.fromString(line.getId());
-            item.cartItemUpdatedAt = ProtoTime.fromProto(line.getUpdateTime());
+            item.productId = UUID.fromString(line.product().getId());
+            item.sku = line.product().getSku();
+            item.name = line.product().getName();
+            item.quantity = line.line().getQuantity();
+            item.unitPrice = line.unitPrice().value();
+            item.lineTotal = line.lineTotal().value();
+            item.storeOptions(line.line().getOptionsMap());
+            item.cartItemId = UUID.fromString(line.line().getId());
+            item.cartItemUpdatedAt = ProtoTime.fromProto(line.line().getUpdateTime());
             items.add(item);
-            subtotal = added(subtotal, unit.times(line.getQuantity()));
         }
+        Amount subtotal = priced.subtotal();
         Amount quoted = rate == null ? null : new Amount(rate.amount, rate.currency);
         if (quoted != null && !quoted.currency().equals(subtotal.currency())) {
             throw InvalidArgumentException.of("shipping_rate_id", "is in " + quoted.currency()

@@ -190,8 +190,12 @@ class CheckoutTest {
         Product retired = FakeMesh.reset(400, 10, 1).toBuilder().setStatus(ProductStatus.PRODUCT_STATUS_ARCHIVED)
                 .build();
         FakeMesh.put(retired);
+        FakeMesh.coupon("SPRING10", null);
+        int redeemedBefore = FakeMesh.redemptions().size();
         assertThat(GrpcErrors.reason(catchThrowable(() -> place(buyer(), UUID.randomUUID().toString(), "tok_visa"))))
                 .contains("PRODUCT_UNAVAILABLE");
+        assertThat(FakeMesh.redemptions()).as("nothing is held for a checkout that cannot go on")
+                .hasSize(redeemedBefore);
 
         FakeMesh.reset(400, 10, 1);
         FakeMesh.noAddresses();
