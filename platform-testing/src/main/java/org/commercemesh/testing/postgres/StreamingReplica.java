@@ -47,6 +47,8 @@ public final class StreamingReplica implements AutoCloseable {
     /** Starts both servers with {@code database} created on the primary and already on the standby. */
     public static StreamingReplica start(String database) {
         StreamingReplica replica = new StreamingReplica(binaries(), temporaryHome(), freePort(), freePort());
+        // Two servers outlive a test JVM that ends without stopping its resources.
+        Runtime.getRuntime().addShutdownHook(new Thread(replica::close));
         try {
             replica.startPrimary();
             replica.cloneStandby();
@@ -96,7 +98,10 @@ public final class StreamingReplica implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!Files.exists(home)) {
+            return;
+        }
         for (String server : List.of("standby", "primary")) {
             if (Files.exists(home.resolve(server).resolve("postmaster.pid"))) {
                 run("pg_ctl", "-D", home.resolve(server).toString(), "-m", "immediate", "-w", "stop");
