@@ -75,6 +75,9 @@ class ProductCatalogTest {
                 .containsExactly(audio.getId());
         assertThat(created.getAvailableQuantity()).isEqualTo(12);
         assertThat(created.getInStock()).isTrue();
+        assertThat(TestTokens.withToken(products, TestCatalog.ADMIN_TOKEN)
+                .getProduct(GetProductRequest.newBuilder().setProductId(created.getId()).build()).await()
+                .atMost(WAIT).getProduct()).as("what every later read answers, times included").isEqualTo(created);
     }
 
     @Test
