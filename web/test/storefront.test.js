@@ -153,6 +153,30 @@ test("a second person, signed in, opens a shared wishlist link and sees the list
   await friend.context().close();
 });
 
+test("a signed-in person reviews a product once, and the review waits for a moderator", options, async () => {
+  const page = await person("Rev");
+  await page.getByLabel("Search products").fill("camping tent");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("heading", { name: "Results for “camping tent”" }).waitFor();
+  await page.locator("main .card a").first().click();
+  await page.getByRole("heading", { name: "Write a review" }).waitFor();
+
+  await page.getByRole("button", { name: "Post review" }).click();
+  await page.locator("#rating-error").waitFor();
+  await page.getByLabel("Your rating").selectOption("4");
+  await page.getByLabel("Title (optional)").fill("Roomy");
+  await page.getByLabel("Your review (optional)").fill("Two of us and the bags fit.");
+  await page.getByRole("button", { name: "Post review" }).click();
+  await page.getByText("Thank you! Your review appears here once a moderator has read it.").waitFor();
+  await page.screenshot({ path: `${screenshots}/review.png` });
+
+  await page.reload();
+  await page.getByLabel("Your rating").selectOption("5");
+  await page.getByRole("button", { name: "Post review" }).click();
+  await page.getByText("You have reviewed this product already.").waitFor();
+  await page.context().close();
+});
+
 // The SMS gateway the mesh texts through (a local server speaking Twilio's API): its message list
 // is what the person would read on their phone.
 const twilio = process.env.COMMERCE_TWILIO_URL;

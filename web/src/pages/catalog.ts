@@ -1,6 +1,6 @@
-import { catalog } from "@commerce-mesh/sdk";
-import { shop } from "../shop.js";
-import { e, money, notice, renderer, stars, words } from "../ui.js";
+import { catalog, describeError } from "@commerce-mesh/sdk";
+import { shop, signedIn } from "../shop.js";
+import { e, field, money, notice, renderer, showErrors, stars, words } from "../ui.js";
 import { addToCart } from "./cart.js";
 
 type Product = catalog.Product;
@@ -111,11 +111,31 @@ export async function productPage(id: string): Promise<void> {
       <p>${product.reviewCount ? `${stars(product.averageRating)} ${product.averageRating.toFixed(1)} from ${product.reviewCount} reviews` : "No reviews yet."}</p>
       <ul class="reviews">${reviews.map((review) => `<li><p>${stars(review.rating)} <strong>${e(review.title)}</strong>
         ${review.verified ? "<small>verified purchase</small>" : ""}</p><p>${e(review.content)}</p></li>`).join("")}</ul>
+      ${signedIn() ? reviewForm() : `<p><a href="#/login">Sign in</a> to review this product.</p>`}
     </section></article>`);
   root.querySelector<HTMLFormElement>("#buy")!.addEventListener("submit", (event) => {
     event.preventDefault();
     const quantity = Number((root.querySelector("#quantity") as HTMLInputElement).value);
     void addToCart(product.id, quantity);
+  });
+  const reviewing = root.querySelector<HTMLFormElement>("#review");
+  reviewing?.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = new FormData(reviewing);
+    try {
+      await shop.reviewService.createReview({
+        productId: product.id,
+        rating: Number(data.get("rating")),
+        title: String(data.get("title")).trim(),
+        content: String(data.get("content")).trim(),
+      });
+      reviewing.outerHTML = `<p id="review-sent" role="status">Thank you! Your review appears here once a moderator has read it.</p>`;
+    } catch (error) {
+      showErrors(reviewing, error);
+      if (describeError(error).codeName === "already_exists") {
+        reviewing.querySelector(".form-alert")!.textContent = "You have reviewed this product already.";
+      }
+    }
   });
   root.querySelector<HTMLButtonElement>("#wish")!.addEventListener("click", async () => {
     try {
@@ -125,4 +145,20 @@ export async function productPage(id: string): Promise<void> {
       notice(words(error), "error");
     }
   });
+}
+
+/** One review per person and product; it shows once a moderator approves it. */
+function reviewForm(): string {
+  return `<form id="review" class="form" novalidate>
+    <h3>Write a review</h3>
+    <p class="form-alert" role="alert"></p>
+    <div class="field"><label for="rating">Your rating</label><select id="rating" name="rating">
+      <option value="0">Choose…</option>
+      ${[5, 4, 3, 2, 1].map((stars) => `<option value="${stars}">${"★".repeat(stars)} ${stars} of 5</option>`).join("")}
+    </select></div>
+    ${field("title", "Title (optional)", "text", 'maxlength="200"')}
+    <div class="field"><label for="content">Your review (optional)</label>
+      <textarea id="content" name="content" rows="4" maxlength="5000"></textarea></div>
+    <button type="submit">Post review</button>
+  </form>`;
 }

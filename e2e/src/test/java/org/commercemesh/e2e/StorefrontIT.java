@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The storefront (web/) in Debian's Chromium, headless, driven by Playwright
  * (web/test/storefront.test.js) against this run's edge, which serves it: a purchase with a
  * typo'd search, a declined card in words, field errors beside their fields, a shared
- * wishlist opened by someone else, notification settings with a phone confirmed by its texted code. Screenshots land in web/target/screenshots.
+ * wishlist opened by someone else, a review posted once, notification settings with a phone confirmed
+ * by its texted code. Screenshots land in web/target/screenshots.
  */
 class StorefrontIT {
 
@@ -38,6 +39,6 @@ class StorefrontIT {
                         "COMMERCE_TWILIO_URL", mesh.sms().baseUrl(),
                         "COMMERCE_TWILIO_ACCOUNT_SID", TwilioApiResource.ACCOUNT_SID,
                         "COMMERCE_TWILIO_AUTH_TOKEN", TwilioApiResource.AUTH_TOKEN),
-                5, 300);
+                6, 300);
     }
 }
