@@ -51,6 +51,14 @@ async function addFirstResult(page, query) {
   await page.getByText("is in your cart").waitFor();
 }
 
+async function openFirstResult(page, query) {
+  await page.getByLabel("Search products").fill(query);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("heading", { name: `Results for “${query}”` }).waitFor();
+  await page.locator("main .card a").first().click();
+  await page.getByRole("button", { name: "Add to wishlist" }).waitFor();
+}
+
 async function checkOut(page, card) {
   await page.getByRole("link", { name: /^Cart/ }).click();
   await page.getByRole("link", { name: "Check out" }).click();
@@ -130,11 +138,7 @@ test("invalid registration fields are named next to their inputs", options, asyn
 
 test("a second person, signed in, opens a shared wishlist link and sees the list", options, async () => {
   const owner = await person("Wil");
-  await owner.getByLabel("Search products").fill("camping tent");
-  await owner.getByRole("button", { name: "Search" }).click();
-  await owner.getByRole("heading", { name: "Results for “camping tent”" }).waitFor();
-  await owner.locator("main .card a").first().click();
-  await owner.getByRole("button", { name: "Add to wishlist" }).waitFor();
+  await openFirstResult(owner, "camping tent");
   const productName = await owner.getByRole("heading", { level: 1 }).textContent();
   await owner.getByRole("button", { name: "Add to wishlist" }).click();
   await owner.getByText("is on your wishlist").waitFor();
@@ -155,11 +159,7 @@ test("a second person, signed in, opens a shared wishlist link and sees the list
 
 test("a signed-in person reviews a product once, and the review waits for a moderator", options, async () => {
   const page = await person("Rev");
-  await page.getByLabel("Search products").fill("camping tent");
-  await page.getByRole("button", { name: "Search" }).click();
-  await page.getByRole("heading", { name: "Results for “camping tent”" }).waitFor();
-  await page.locator("main .card a").first().click();
-  await page.getByRole("heading", { name: "Write a review" }).waitFor();
+  await openFirstResult(page, "camping tent");
 
   await page.getByRole("button", { name: "Post review" }).click();
   await page.locator("#rating-error").waitFor();
