@@ -1,12 +1,15 @@
 package org.commercemesh.order.payment;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
+import org.commercemesh.platform.provider.ProviderChoice;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,10 +46,7 @@ public class PaymentProviders {
                 () -> new IllegalStateException("no payment provider is configured: set COMMERCE_PAYMENT_PROVIDER "
                         + "(commerce.payment.provider) to the gateway this shop uses; 'sandbox' moves no money "
                         + "and is meant for development and tests"));
-        return new MeteredPaymentProvider(switch (name) {
-            case "sandbox" -> sandbox.get();
-            default -> throw new IllegalStateException("unknown payment provider '" + name
-                    + "' in commerce.payment.provider; this build knows: sandbox");
-        }, registry);
+        return new MeteredPaymentProvider(ProviderChoice.of("payment provider", "commerce.payment.provider", name,
+                Map.<String, Supplier<PaymentProvider>>of("sandbox", () -> sandbox.get())), registry);
     }
 }

@@ -1,9 +1,13 @@
 package org.commercemesh.order.shipping;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
+import org.commercemesh.platform.provider.ProviderChoice;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.Startup;
@@ -19,12 +23,8 @@ public class ShippingProviders {
 
     public ShippingProviders(@ConfigProperty(name = "commerce.shipping.provider") String provider,
             Instance<TableShippingProvider> table, Instance<CarrierShippingProvider> carrier) {
-        this.selected = switch (provider.strip()) {
-            case "table" -> table.get();
-            case "carrier" -> carrier.get();
-            default -> throw new IllegalStateException("unknown shipping provider '" + provider
-                    + "' in commerce.shipping.provider; this build knows: table, carrier");
-        };
+        this.selected = ProviderChoice.of("shipping provider", "commerce.shipping.provider", provider,
+                Map.<String, Supplier<ShippingProvider>>of("table", () -> table.get(), "carrier", () -> carrier.get()));
     }
 
     @Produces

@@ -1,10 +1,13 @@
 package org.commercemesh.user.geocoding;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import org.commercemesh.platform.provider.ProviderChoice;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.Startup;
@@ -22,12 +25,9 @@ public class Geocoders {
 
     public Geocoders(@ConfigProperty(name = "commerce.geocoding.provider") String provider,
             Instance<NominatimGeocoder> nominatim) {
-        this.selected = switch (provider.strip()) {
-            case "none", "" -> Optional.empty();
-            case "nominatim" -> Optional.of(nominatim.get());
-            default -> throw new IllegalStateException("unknown geocoding provider '" + provider
-                    + "' in commerce.geocoding.provider; this build knows: nominatim, none");
-        };
+        this.selected = ProviderChoice.of("geocoding provider", "commerce.geocoding.provider",
+                provider.isBlank() ? "none" : provider, Map.<String, Supplier<Optional<Geocoder>>>of(
+                        "none", Optional::empty, "nominatim", () -> Optional.of(nominatim.get())));
     }
 
     public Optional<Geocoder> selected() {

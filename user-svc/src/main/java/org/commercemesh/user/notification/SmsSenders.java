@@ -1,12 +1,15 @@
 package org.commercemesh.user.notification;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
+import org.commercemesh.platform.provider.ProviderChoice;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.StartupEvent;
@@ -42,11 +45,7 @@ public class SmsSenders {
                         + "(commerce.sms.provider) to 'twilio' (with COMMERCE_SMS_TWILIO_*) or, for development, "
                         + "'sink' (texts written to COMMERCE_SMS_SINK_FILE)"));
         // Both are singletons, not proxied: get() constructs the one chosen, checking its settings.
-        return switch (name) {
-            case "twilio" -> twilio.get();
-            case "sink" -> sink.get();
-            default -> throw new IllegalStateException("unknown SMS provider '" + name
-                    + "' in commerce.sms.provider; this build knows: twilio, sink");
-        };
+        return ProviderChoice.of("SMS provider", "commerce.sms.provider", name,
+                Map.<String, Supplier<SmsSender>>of("twilio", () -> twilio.get(), "sink", () -> sink.get()));
     }
 }
