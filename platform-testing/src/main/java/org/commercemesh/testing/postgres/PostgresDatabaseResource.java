@@ -1,8 +1,5 @@
 package org.commercemesh.testing.postgres;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -30,7 +27,7 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         database = "cm_test_" + LocalDateTime.now().format(STAMP) + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-        execute("CREATE DATABASE " + database);
+        server.execute("postgres", "CREATE DATABASE " + database);
         return Map.of(
                 "quarkus.datasource.username", server.user(),
                 "quarkus.datasource.password", server.password(),
@@ -42,23 +39,12 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
     @Override
     public void stop() {
         if (database != null && !Boolean.parseBoolean(System.getenv("COMMERCE_TEST_PG_KEEP"))) {
-            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            server.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
     /** The name of the database this run uses; null before start. */
     public String database() {
         return database;
-    }
-
-    private void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(
-                server.jdbcUrl("postgres"), server.user(), server.password())) {
-            connection.createStatement().execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + server.host() + ":" + server.port()
-                    + " refused '" + sql + "': " + e.getMessage()
-                    + " (is the server running? COMMERCE_TEST_PG_HOST/PORT/USER/PASSWORD override it)", e);
-        }
     }
 }

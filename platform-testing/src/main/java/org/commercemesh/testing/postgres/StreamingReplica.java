@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +50,7 @@ public final class StreamingReplica implements AutoCloseable {
         try {
             replica.startPrimary();
             replica.cloneStandby();
-            replica.execute(replica.primary, "postgres", "CREATE DATABASE " + database);
+            replica.primary.execute("postgres", "CREATE DATABASE " + database);
             replica.awaitOnStandby(database);
             return replica;
         } catch (RuntimeException e) {
@@ -74,9 +72,9 @@ public final class StreamingReplica implements AutoCloseable {
      * read there until {@link #resumeReplay()}.
      */
     public void pauseReplay() {
-        execute(standby, "postgres", "SELECT pg_wal_replay_pause()");
+        standby.execute("postgres", "SELECT pg_wal_replay_pause()");
         Instant deadline = Instant.now().plus(CATCH_UP);
-        while (!"paused".equals(query(standby, "SELECT pg_get_wal_replay_pause_state()"))) {
+        while (!"paused".equals(standby.queryOne("postgres", "SELECT pg_get_wal_replay_pause_state()"))) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the standby never paused its replay");
             }
@@ -85,7 +83,7 @@ public final class StreamingReplica implements AutoCloseable {
     }
 
     public void resumeReplay() {
-        execute(standby, "postgres", "SELECT pg_wal_replay_resume()");
+        standby.execute("postgres", "SELECT pg_wal_replay_resume()");
     }
 
     /** Stops the standby at once, as a crash would; {@link #startStandby()} brings it back. */
@@ -138,7 +136,7 @@ public final class StreamingReplica implements AutoCloseable {
     private void awaitOnStandby(String database) {
         Instant deadline = Instant.now().plus(CATCH_UP);
         while (true) {
-            try (Connection ignored = DriverManager.getConnection(standby.jdbcUrl(database), USER, "")) {
+            try (Connection ignored = standby.connect(database)) {
                 return;
             } catch (SQLException notYet) {
                 if (Instant.now().isAfter(deadline)) {
@@ -146,23 +144,6 @@ public final class StreamingReplica implements AutoCloseable {
                 }
                 sleep();
             }
-        }
-    }
-
-    private void execute(PostgresServer server, String database, String sql) {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(database), USER, "")) {
-            connection.createStatement().execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("'" + sql + "' failed on " + server.host() + ":" + server.port(), e);
-        }
-    }
-
-    private String query(PostgresServer server, String sql) {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"), USER, "");
-                ResultSet result = connection.createStatement().executeQuery(sql)) {
-            return result.next() ? result.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException("'" + sql + "' failed on " + server.host() + ":" + server.port(), e);
         }
     }
 
