@@ -74,6 +74,8 @@ const REASONS: Record<string, (error: CommerceError) => string> = {
   COUPON_EXHAUSTED: () => "Sorry, that coupon has just been used up. Remove it to order without it.",
   COUPON_USER_LIMIT: () => "You have already used that coupon as often as it allows.",
   ORDER_TOO_LARGE: () => "That is more than one order can hold. Please order fewer items at once.",
+  NO_PHONE_VERIFICATION: () => "That code no longer works. Ask for a new one.",
+  PHONE_NOT_VERIFIED: () => "Confirm a phone first: we text it a code.",
 };
 
 /** What went wrong, in words a person can act on. Never a raw status. */

@@ -1,6 +1,5 @@
-import { describeError } from "@commerce-mesh/sdk";
 import { shop, signedIn } from "../shop.js";
-import { e, field, notice, renderer, showErrors } from "../ui.js";
+import { e, field, notice, renderer, showErrors, words } from "../ui.js";
 
 /**
  * How the person hears about their orders: e-mail on or off, texts on or off, and the phone
@@ -46,7 +45,7 @@ export async function settingsPage(): Promise<void> {
       await shop.userService.sendVerificationEmail({});
       notice("A new link is on its way to your e-mail.");
     } catch (error) {
-      notice(describeError(error).message || "We could not send the link. Please try again.", "error");
+      notice(words(error), "error");
     }
   });
 
@@ -86,9 +85,6 @@ export async function settingsPage(): Promise<void> {
       notice("Your phone is confirmed: texts about your orders go to it now.");
     } catch (error) {
       showErrors(confirming, error);
-      if (describeError(error).reason === "NO_PHONE_VERIFICATION") {
-        confirming.querySelector(".form-alert")!.textContent = "That code no longer works. Ask for a new one.";
-      }
     }
   });
 }

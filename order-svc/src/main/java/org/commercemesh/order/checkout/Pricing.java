@@ -48,22 +48,20 @@ public class Pricing {
                         ? Amount.zero(subtotal.currency())
                         : new Amount(shippingFlat, subtotal.currency());
         Amount total = taxable.plus(tax).plus(shipping);
-        requireStorable(subtotal, total);
+        requireStorable(total);
         return new Totals(subtotal, discount, tax, shipping, total);
     }
 
     /**
-     * FAILED_PRECONDITION {@code ORDER_TOO_LARGE} unless the order's amounts fit its NUMERIC(19,4)
+     * FAILED_PRECONDITION {@code ORDER_TOO_LARGE} unless the amount fits the order's NUMERIC(19,4)
      * columns: a cart of fifty items at a price just below the limit would otherwise fail at the
-     * insert, after the coupon was redeemed and before the buyer was told why.
+     * insert, after the coupon was redeemed and before the buyer was told why. Checkout checks the
+     * subtotal before it holds anything, {@link #totals} the total with tax and shipping.
      */
-    static void requireStorable(Amount... amounts) {
-        for (Amount amount : amounts) {
-            if (!amount.storable()) {
-                throw new FailedPreconditionException("ORDER_TOO_LARGE",
-                        "an order can come to less than 1,000,000,000,000,000 " + amount.currency()
-                                + "; order fewer items at once");
-            }
+    static void requireStorable(Amount amount) {
+        if (!amount.storable()) {
+            throw new FailedPreconditionException("ORDER_TOO_LARGE", "an order can come to less than "
+                    + "1,000,000,000,000,000 " + amount.currency() + "; order fewer items at once");
         }
     }
 }
